@@ -1,0 +1,31 @@
+package dev.kubewizard.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The command line's output: UTF-8 streams (never the platform charset, which is GBK on Chinese Windows) and the
+ * language of messages ("zh" unless KUBEWIZARD_LANG or the system locale says English).
+ */
+public record Console(PrintStream out, PrintStream err, String language) {
+    public static Console system() {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return new Console(out, err, defaultLanguage());
+    }
+
+    static String defaultLanguage() {
+        String forced = System.getenv("KUBEWIZARD_LANG");
+        if (forced != null && !forced.isBlank()) {
+            return forced.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "zh";
+        }
+        return "en".equals(Locale.getDefault().getLanguage()) ? "en" : "zh";
+    }
+
+    public boolean english() {
+        return "en".equals(language);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.kubewizard.plan;
+
+public record Cni(Calico calico) {
+}
