@@ -13,7 +13,7 @@ public final class CommandLine {
 
     static Map<String, Command> commands() {
         Map<String, Command> all = new LinkedHashMap<>();
-        for (Command c : List.<Command>of()) {
+        for (Command c : List.<Command>of(new ValidateCommand(), new RenderCommand(), new KubeconfigCommand())) {
             all.put(c.name(), c);
         }
         return all;
