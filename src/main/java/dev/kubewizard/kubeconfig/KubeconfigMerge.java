@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubewizard.text.Messages;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Merges a kubeconfig into an existing one the way a careful person would by hand: clusters, users and contexts of the
@@ -16,6 +17,9 @@ public final class KubeconfigMerge {
     static final String EXISTING = "kubeconfig";
     static final String INCOMING = "new kubeconfig";
     private static final List<String> LISTS = List.of("clusters", "contexts", "users");
+    // The order of kubectl's own output (Go marshals the fields sorted by name).
+    private static final List<String> KUBECTL_ORDER = List.of("apiVersion", "clusters", "contexts", "current-context",
+            "extensions", "kind", "preferences", "users");
     private static final List<String> KNOWN =
             List.of("apiVersion", "kind", "clusters", "contexts", "users", "current-context", "preferences");
 
@@ -40,20 +44,20 @@ public final class KubeconfigMerge {
             for (JsonNode entry : KubeconfigYaml.list(incoming, field, INCOMING)) {
                 replaceOrAppend(target, entry.deepCopy());
             }
-            existing.set(field, target);
+            put(existing, field, target);
         }
         String current = KubeconfigYaml.text(incoming, "current-context");
         if (current != null) {
-            existing.put("current-context", current);
+            put(existing, "current-context", KubeconfigYaml.NODES.textNode(current));
         }
         if (KubeconfigYaml.text(existing, "apiVersion") == null) {
-            existing.put("apiVersion", "v1");
+            put(existing, "apiVersion", KubeconfigYaml.NODES.textNode("v1"));
         }
         if (KubeconfigYaml.text(existing, "kind") == null) {
-            existing.put("kind", "Config");
+            put(existing, "kind", KubeconfigYaml.NODES.textNode("Config"));
         }
         if (!existing.has("preferences") || existing.get("preferences").isNull()) {
-            existing.putObject("preferences");
+            put(existing, "preferences", KubeconfigYaml.NODES.objectNode());
         }
         return KubeconfigYaml.write(existing);
     }
@@ -73,6 +77,32 @@ public final class KubeconfigMerge {
         } else {
             entries.insert(at, entry);
         }
+    }
+
+    /**
+     * Sets a top-level field where it is, or, when new, before the first field kubectl writes after it: the file keeps
+     * the user's order and a kubectl-written file keeps kubectl's.
+     */
+    private static void put(ObjectNode config, String field, JsonNode value) {
+        if (config.has(field)) {
+            config.set(field, value);
+            return;
+        }
+        ObjectNode ordered = KubeconfigYaml.NODES.objectNode();
+        int rank = KUBECTL_ORDER.indexOf(field);
+        boolean placed = false;
+        for (Map.Entry<String, JsonNode> e : config.properties()) {
+            if (!placed && KUBECTL_ORDER.indexOf(e.getKey()) > rank) {
+                ordered.set(field, value);
+                placed = true;
+            }
+            ordered.set(e.getKey(), e.getValue());
+        }
+        if (!placed) {
+            ordered.set(field, value);
+        }
+        config.removeAll();
+        config.setAll(ordered);
     }
 
     private static String normalize(String text) {

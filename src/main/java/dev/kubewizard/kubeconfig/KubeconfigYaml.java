@@ -28,7 +28,8 @@ final class KubeconfigYaml {
             .build();
     // Looks like kubectl's own output: block style, list items at their key's column, quotes only where needed.
     private static final ObjectMapper WRITER = writer(true);
-    // Every string quoted: the fallback when the short form would not read back as the same tree.
+    // Every string quoted: a safety net should the short form ever not read back as the same tree (no such text is
+    // known; KubeconfigMergeTest checks the usual suspects such as "yes", "0755" and "null" stay strings).
     private static final ObjectMapper QUOTING_WRITER = writer(false);
 
     private KubeconfigYaml() {
