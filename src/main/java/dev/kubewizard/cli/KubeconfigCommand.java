@@ -11,6 +11,7 @@ import dev.kubewizard.plan.PlanFormatException;
 import dev.kubewizard.plan.PlanYaml;
 import dev.kubewizard.text.Messages;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
@@ -87,11 +88,11 @@ public final class KubeconfigCommand implements Command {
         Path adminConfFile = options.get(ADMIN_CONF);
         Path outFile = options.get(OUT);
         Path mergeFile = options.get(MERGE_INTO);
-        if (sameFile(outFile, adminConfFile)) {
-            throw usageError(console, "kubeconfig.cli.outIsAdminConf", outFile);
-        }
-        if (mergeFile != null && sameFile(mergeFile, adminConfFile)) {
-            throw usageError(console, "kubeconfig.cli.mergeIsAdminConf", mergeFile);
+        for (String output : List.of(OUT, MERGE_INTO)) {
+            Path written = options.get(output);
+            if (written != null && (sameFile(written, planFile) || sameFile(written, adminConfFile))) {
+                throw usageError(console, "kubeconfig.cli.overwritesInput", output, written);
+            }
         }
         if (mergeFile != null && sameFile(outFile, mergeFile)) {
             throw usageError(console, "kubeconfig.cli.sameFile", outFile);
@@ -247,6 +248,9 @@ public final class KubeconfigCommand implements Command {
 
     /** The reason of an I/O failure, without Java class names where the user can be told more plainly. */
     private static String reason(IOException e, Console console) {
+        if (e instanceof CharacterCodingException) {
+            return Messages.format("kubeconfig.cli.notUtf8", console.language());
+        }
         if (e instanceof AccessDeniedException) {
             return Messages.format("kubeconfig.cli.accessDenied", console.language());
         }

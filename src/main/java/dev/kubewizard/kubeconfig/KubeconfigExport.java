@@ -43,8 +43,7 @@ public final class KubeconfigExport {
     public static ExportedKubeconfig export(String adminConfYaml, ClusterPlan plan, String source)
             throws KubeconfigException {
         ClusterAccess access = ClusterAccess.fromPlan(plan);
-        String text = adminConfYaml.startsWith("\uFEFF") ? adminConfYaml.substring(1) : adminConfYaml;
-        text = text.replace("\r\n", "\n");
+        String text = KubeconfigText.normalize(adminConfYaml);
         if (text.isBlank()) {
             throw new KubeconfigException(Messages.text("kubeconfig.read.empty", source));
         }
@@ -63,24 +62,24 @@ public final class KubeconfigExport {
             throw new KubeconfigException(Messages.text("kubeconfig.admin.noUsers", source));
         }
 
-        String[] chosen = chooseClusterAndUser(admin, clusters, users, contexts, source);
-        JsonNode clusterEntry = named(clusters, chosen[0]);
-        JsonNode userEntry = named(users, chosen[1]);
+        Choice chosen = choose(admin, clusters, users, contexts, source);
+        JsonNode clusterEntry = named(clusters, chosen.cluster());
+        JsonNode userEntry = named(users, chosen.user());
         if (clusterEntry == null) {
-            throw new KubeconfigException(
-                    Messages.text("kubeconfig.admin.clusterNotFound", source, chosen[2], chosen[0]));
+            throw new KubeconfigException(Messages.text("kubeconfig.admin.clusterNotFound", source,
+                    chosen.context(), String.valueOf(chosen.cluster())));
         }
         if (userEntry == null) {
-            throw new KubeconfigException(
-                    Messages.text("kubeconfig.admin.userNotFound", source, chosen[2], chosen[1]));
+            throw new KubeconfigException(Messages.text("kubeconfig.admin.userNotFound", source,
+                    chosen.context(), String.valueOf(chosen.user())));
         }
         String userName = KubeconfigYaml.nameOf(userEntry);
         if (userName != null && userName.startsWith("system:")) {
             throw new KubeconfigException(Messages.text("kubeconfig.admin.componentConf", source, userName));
         }
 
-        ObjectNode cluster = body(clusterEntry, "cluster", "clusters", source);
-        ObjectNode user = body(userEntry, "user", "users", source);
+        ObjectNode cluster = body(clusterEntry, "cluster", source);
+        ObjectNode user = body(userEntry, "user", source);
         String clusterLabel = KubeconfigYaml.nameOf(clusterEntry);
         refuseFileReferences(cluster, CLUSTER_FILE_FIELDS, "cluster", clusterLabel, source);
         refuseFileReferences(user, USER_FILE_FIELDS, "user", userName, source);
@@ -116,9 +115,13 @@ public final class KubeconfigExport {
         return config;
     }
 
-    /** {cluster name, user name, context name} to export: the current context's, else the only ones there are. */
-    private static String[] chooseClusterAndUser(ObjectNode admin, ArrayNode clusters, ArrayNode users,
-                                                 ArrayNode contexts, String source) throws KubeconfigException {
+    /** The names of the cluster and user to export, and of the context that chose them ("-" when none did). */
+    private record Choice(String cluster, String user, String context) {
+    }
+
+    /** The current context's cluster and user, else the only ones there are. */
+    private static Choice choose(ObjectNode admin, ArrayNode clusters, ArrayNode users, ArrayNode contexts,
+                                 String source) throws KubeconfigException {
         String current = KubeconfigYaml.text(admin, "current-context");
         JsonNode context = null;
         if (current != null) {
@@ -132,10 +135,10 @@ public final class KubeconfigExport {
         if (context != null) {
             JsonNode body = context.get("context");
             String contextName = String.valueOf(KubeconfigYaml.nameOf(context));
-            return new String[] {KubeconfigYaml.text(body, "cluster"), KubeconfigYaml.text(body, "user"), contextName};
+            return new Choice(KubeconfigYaml.text(body, "cluster"), KubeconfigYaml.text(body, "user"), contextName);
         }
         if (clusters.size() == 1 && users.size() == 1) {
-            return new String[] {KubeconfigYaml.nameOf(clusters.get(0)), KubeconfigYaml.nameOf(users.get(0)), "-"};
+            return new Choice(KubeconfigYaml.nameOf(clusters.get(0)), KubeconfigYaml.nameOf(users.get(0)), "-");
         }
         throw new KubeconfigException(Messages.text("kubeconfig.admin.ambiguous", source));
     }
@@ -153,11 +156,10 @@ public final class KubeconfigExport {
     }
 
     /** A deep copy of an entry's inner mapping ({@code cluster:} or {@code user:}). */
-    private static ObjectNode body(JsonNode entry, String field, String list, String source)
-            throws KubeconfigException {
+    private static ObjectNode body(JsonNode entry, String field, String source) throws KubeconfigException {
         JsonNode body = entry.get(field);
         if (body == null || !body.isObject()) {
-            throw new KubeconfigException(Messages.text("kubeconfig.admin.missingField", source, list,
+            throw new KubeconfigException(Messages.text("kubeconfig.admin.missingField", source, field,
                     String.valueOf(KubeconfigYaml.nameOf(entry)), field));
         }
         return ((ObjectNode) body).deepCopy();

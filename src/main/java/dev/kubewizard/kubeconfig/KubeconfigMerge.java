@@ -33,8 +33,8 @@ public final class KubeconfigMerge {
     /** {@code existingSource} names the existing file in messages. An empty existing text gives the new config. */
     public static String merge(String existingYaml, String existingSource, String newYaml)
             throws KubeconfigException {
-        ObjectNode existing = KubeconfigYaml.read(normalize(existingYaml), existingSource);
-        ObjectNode incoming = KubeconfigYaml.read(normalize(newYaml), INCOMING);
+        ObjectNode existing = KubeconfigYaml.read(KubeconfigText.normalize(existingYaml), existingSource);
+        ObjectNode incoming = KubeconfigYaml.read(KubeconfigText.normalize(newYaml), INCOMING);
         if (!existing.isEmpty() && KNOWN.stream().noneMatch(existing::has)) {
             // Some other YAML file: merging into it would turn it into a kubeconfig and lose what it was.
             throw new KubeconfigException(Messages.text("kubeconfig.read.noKubeconfigFields", existingSource));
@@ -103,10 +103,5 @@ public final class KubeconfigMerge {
         }
         config.removeAll();
         config.setAll(ordered);
-    }
-
-    private static String normalize(String text) {
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return t.replace("\r\n", "\n");
     }
 }

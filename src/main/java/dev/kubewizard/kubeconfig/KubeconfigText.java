@@ -46,7 +46,8 @@ public final class KubeconfigText {
         return normalize(text).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String normalize(String text) {
+    /** Text without a leading BOM, with LF line ends only. */
+    static String normalize(String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

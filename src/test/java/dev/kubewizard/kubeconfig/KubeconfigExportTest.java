@@ -200,7 +200,8 @@ class KubeconfigExportTest {
 
     @Test
     void refusesAnAdminConfWithoutClusters() {
-        String noClusters = KubeconfigFixtures.read("admin.conf").replaceAll("(?s)clusters:\n.*?contexts:", "contexts:");
+        String noClusters = KubeconfigFixtures.read("admin.conf")
+                .replaceAll("(?s)clusters:\n.*?contexts:", "contexts:");
         KubeconfigException e = assertThrows(KubeconfigException.class,
                 () -> KubeconfigExport.fromAdminConf(noClusters, coursePlan()));
         assertTrue(e.describe("en").contains("has no clusters"), e.getMessage());

@@ -138,7 +138,8 @@ class KubeconfigFilesTest {
         Kubectl kubectl = Kubectl.on(config);
         kubectl.view();
         assertEquals("k8s-class", kubectl.starredContext());
-        assertEquals("https://192.168.1.100:6443", kubectl.jsonpath("{.clusters[?(@.name==\"k8s-class\")].cluster.server}"));
+        assertEquals("https://192.168.1.100:6443",
+                kubectl.jsonpath("{.clusters[?(@.name==\"k8s-class\")].cluster.server}"));
         assertTrue(kubectl.run("config", "get-contexts", "-o", "name").lines().toList()
                 .containsAll(List.of("home", "k8s-class", "教室-cloud")));
     }
