@@ -129,7 +129,7 @@ class KeepalivedConfigTest {
             assertTrue(rendered.contains("    interface kwlan0\n"), rendered);
             assertTrue(rendered.contains("192.168.1.100/32 dev kwlan0\n"), rendered);
 
-            Tools.Result r = keepalivedTest(ns, etc);
+            Tools.Result r = ns.keepalivedConfigTest(etc);
             assertEquals(0, r.exitCode(), r.output());
         }
     }
@@ -141,7 +141,7 @@ class KeepalivedConfigTest {
             Path etc = etcKeepalived(named);
             Files.writeString(etc.resolve("keepalived.conf"), KeepalivedConfig.render(named, "k8s-master2"),
                     StandardCharsets.UTF_8);
-            Tools.Result r = keepalivedTest(ns, etc);
+            Tools.Result r = ns.keepalivedConfigTest(etc);
             assertEquals(0, r.exitCode(), r.output());
         }
     }
@@ -155,11 +155,11 @@ class KeepalivedConfigTest {
 
             Files.writeString(etc.resolve("keepalived.conf"), good.substring(0, good.lastIndexOf('}')),
                     StandardCharsets.UTF_8);
-            Tools.Result unbalanced = keepalivedTest(ns, etc);
+            Tools.Result unbalanced = ns.keepalivedConfigTest(etc);
             assertNotEquals(0, unbalanced.exitCode(), unbalanced.output());
 
             Files.writeString(etc.resolve("keepalived.conf"), good.replace("kwlan0", "kwlan9"), StandardCharsets.UTF_8);
-            Tools.Result noInterface = keepalivedTest(ns, etc);
+            Tools.Result noInterface = ns.keepalivedConfigTest(etc);
             assertNotEquals(0, noInterface.exitCode(), noInterface.output());
         }
     }
@@ -171,20 +171,5 @@ class KeepalivedConfigTest {
         Files.writeString(check, KeepalivedConfig.checkScript(plan), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(check, PosixFilePermissions.fromString("rwxr-xr-x"));
         return etc;
-    }
-
-    /**
-     * keepalived -t on /etc/keepalived/keepalived.conf inside the namespace, with the stand-in directory mounted over
-     * /etc/keepalived in a private mount namespace (the machine's /etc is never touched).
-     */
-    private static Tools.Result keepalivedTest(LoadBalancerTestNamespace ns, Path etc) {
-        Path keepalived = Tools.require("keepalived");
-        Path unshare = Tools.require("unshare");
-        if (!Files.isDirectory(Path.of("/etc/keepalived"))) {
-            Tools.missing("/etc/keepalived is missing (apt-get install keepalived)");
-        }
-        return ns.run(30, unshare.toString(), "--mount", "--propagation", "private", "sh", "-c",
-                "mount --bind \"$1\" /etc/keepalived && exec \"$2\" -t -f /etc/keepalived/keepalived.conf",
-                "sh", etc.toString(), keepalived.toString());
     }
 }

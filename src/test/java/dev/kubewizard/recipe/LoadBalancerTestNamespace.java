@@ -60,6 +60,21 @@ final class LoadBalancerTestNamespace implements AutoCloseable {
         return full;
     }
 
+    /**
+     * keepalived -t on DIR/keepalived.conf inside the namespace, with DIR mounted over /etc/keepalived in a private
+     * mount namespace (keepalived refuses a track script it cannot find; the machine's /etc is never touched).
+     */
+    Tools.Result keepalivedConfigTest(java.nio.file.Path etcKeepalived) {
+        java.nio.file.Path keepalived = Tools.require("keepalived");
+        java.nio.file.Path unshare = Tools.require("unshare");
+        if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of("/etc/keepalived"))) {
+            Tools.missing("/etc/keepalived is missing (apt-get install keepalived)");
+        }
+        return run(30, unshare.toString(), "--mount", "--propagation", "private", "sh", "-c",
+                "mount --bind \"$1\" /etc/keepalived && exec \"$2\" -t -f /etc/keepalived/keepalived.conf",
+                "sh", etcKeepalived.toString(), keepalived.toString());
+    }
+
     @Override
     public void close() {
         // only processes started inside this namespace, which this test made
