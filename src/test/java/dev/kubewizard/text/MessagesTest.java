@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
@@ -37,6 +39,39 @@ class MessagesTest {
                         key + " English text contains Chinese: " + t.en());
             }
         }
+    }
+
+    @Test
+    void bothLanguagesTakeTheSameArgumentsAndKeepThemWhenFormatted() {
+        for (String area : Messages.AREAS) {
+            for (String key : Messages.keys(area, "en")) {
+                Set<String> en = arguments(Messages.format(key, "en"));
+                assertEquals(en, arguments(Messages.format(key, "zh")), key);
+                if (en.isEmpty()) {
+                    continue;
+                }
+                Object[] values = new Object[10];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = "<" + i + ">";
+                }
+                for (String language : new String[] {"zh", "en"}) {
+                    String formatted = Messages.format(key, language, values);
+                    for (String n : en) {
+                        assertTrue(formatted.contains("<" + n + ">"), key + " " + language + ": {" + n + "} lost");
+                    }
+                    assertFalse(formatted.contains("''"), key + " " + language + ": doubled quote left");
+                }
+            }
+        }
+    }
+
+    private static Set<String> arguments(String pattern) {
+        Set<String> args = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\d+)[,}]").matcher(pattern);
+        while (m.find()) {
+            args.add(m.group(1));
+        }
+        return args;
     }
 
     @Test
