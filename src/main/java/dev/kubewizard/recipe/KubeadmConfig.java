@@ -46,10 +46,16 @@ public final class KubeadmConfig {
         y.append("kind: ClusterConfiguration\n");
         y.append("kubernetesVersion: ").append(q("{{" + KUBERNETES_VERSION + "}}")).append('\n');
         y.append("controlPlaneEndpoint: ").append(q(controlPlaneEndpoint(plan))).append('\n');
-        y.append("imageRepository: ").append(q(plan.mirrors().imageRepository())).append('\n');
+        String imageRepository = plan.mirrors() == null ? null : plan.mirrors().imageRepository();
+        if (imageRepository != null && !imageRepository.isBlank()) {
+            y.append("imageRepository: ").append(q(imageRepository.trim())).append('\n');
+        }
         y.append("networking:\n");
         y.append("  podSubnet: ").append(q(plan.cluster().podSubnet())).append('\n');
-        y.append("  serviceSubnet: ").append(q(plan.cluster().serviceSubnet())).append('\n');
+        String serviceSubnet = plan.cluster().serviceSubnet();
+        if (serviceSubnet != null && !serviceSubnet.isBlank()) {
+            y.append("  serviceSubnet: ").append(q(serviceSubnet)).append('\n');
+        }
         y.append("apiServer:\n");
         y.append("  certSANs:\n");
         for (String san : certSans(plan)) {

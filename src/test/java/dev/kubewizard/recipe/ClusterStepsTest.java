@@ -294,6 +294,49 @@ class ClusterStepsTest {
         assertEquals(1, node.logged("kubeadm.args").lines().filter(l -> l.startsWith("init")).count());
     }
 
+    @Test
+    void imagesArePulledWithTheConfigAndTheCheckLooksForEachOneInContainerd() {
+        ClusterStepsFakeNode node = node().fake("kubeadm", """
+                echo "$*" >> "$KW_FAKE_LOG/kubeadm.args"
+                case "$*" in
+                  "config images list --config "*) printf '%s\\n' registry.aliyuncs.com/google_containers/pause:3.10.1 \\
+                    registry.aliyuncs.com/google_containers/etcd:3.6.4-0 ;;
+                  "config images pull --config "*) touch "$KW_FAKE_LOG/pulled" ;;
+                  *) exit 2 ;;
+                esac
+                """).fake("crictl", """
+                [ "$1" = inspecti ] && [ -f "$KW_FAKE_LOG/pulled" ]
+                """);
+        Step images = ClusterSteps.init(course).get(1);
+        assertEquals(1, node.run(images.check(), "").exitCode(), "not pulled yet");
+        ClusterStepsFakeNode.Run run = node.run(images.script(), "");
+        assertEquals(0, run.exitCode(), run.all());
+        assertTrue(node.logged("kubeadm.args").contains("config images pull --config "
+                + node.path(KubeadmConfig.INIT_CONFIG_PATH)));
+        assertEquals(0, node.run(images.check(), "").exitCode(), "pulled");
+    }
+
+    @Test
+    void kubectlIsSetUpForRootWithItsOwnPrivateCopyOfAdminConf() throws IOException {
+        Tools.requireRoot();  // install -o root
+        ClusterStepsFakeNode node = node().fake("getent", "echo \"$2:x:0:0:$2:$KW_FAKE_ROOT/root:/bin/bash\"");
+        Files.createDirectories(node.path("/etc/kubernetes"));
+        Files.writeString(node.path(ClusterSteps.ADMIN_CONF), "apiVersion: v1\nkind: Config\n");
+        Files.createDirectories(node.path("/root/.kube"));
+        Files.writeString(node.path("/root/.kube/config"), "an older cluster\n");
+        Step kubectl = ClusterSteps.init(course).get(3);
+        assertEquals(1, node.run(kubectl.check(), "").exitCode());
+        ClusterStepsFakeNode.Run run = node.run(kubectl.script(), "");
+        assertEquals(0, run.exitCode(), run.all());
+        assertEquals("apiVersion: v1\nkind: Config\n", Files.readString(node.path("/root/.kube/config")));
+        assertEquals("an older cluster\n", Files.readString(node.path("/root/.kube/config.before-kubewizard")),
+                "an existing kubeconfig is kept, not clobbered");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(node.path("/root/.kube"))));
+        assertEquals(0, node.run(kubectl.check(), "").exitCode(), "done after");
+        assertEquals(0, node.run(kubectl.script(), "").exitCode(), "a second run works too");
+        assertEquals("an older cluster\n", Files.readString(node.path("/root/.kube/config.before-kubewizard")));
+    }
+
     // ---- joins on a fake node ----
 
     private ClusterStepsFakeNode joiningNode(boolean controlPlane) {

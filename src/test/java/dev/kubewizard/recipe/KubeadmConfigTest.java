@@ -137,6 +137,21 @@ class KubeadmConfigTest {
     }
 
     @Test
+    void withoutAnImageRepositoryOrServiceSubnetKubeadmsDefaultsApply() {
+        Cluster c = course.cluster();
+        dev.kubewizard.plan.Mirrors m = course.mirrors();
+        ClusterPlan plan = withCluster(course, new Cluster(c.name(), c.kubernetesVersion(), c.podSubnet(), " ",
+                c.endpoint()));
+        plan = new ClusterPlan(plan.apiVersion(), plan.cluster(), plan.loadBalancer(), plan.nodes(), plan.ssh(),
+                new dev.kubewizard.plan.Mirrors(m.ubuntu(), m.dockerCe(), m.kubernetes(), "", m.registryMirrors(),
+                        m.ntp()), plan.harbor(), plan.cni());
+        JsonNode cluster = documents(KubeadmConfig.init(plan)).get(1);
+        assertTrue(cluster.path("imageRepository").isMissingNode());
+        assertTrue(cluster.at("/networking/serviceSubnet").isMissingNode());
+        assertEquals("10.244.0.0/16", cluster.at("/networking/podSubnet").asText());
+    }
+
+    @Test
     void refusesAPlanWhoseVersionIsNotAMinorLine() {
         assertThrows(IllegalArgumentException.class, () -> KubeadmConfig.init(withVersion(course, "latest")));
     }
