@@ -152,9 +152,10 @@ public final class ClusterSteps {
                           fi
                         else
                         %4$s
-                          # Saved as the course asks; root only, it holds a join token and the certificate key.
+                          # Saved as the course asks. The token and certificate key are printed as <value withheld>:
+                          # kubewizard makes fresh ones for every join, so no secret is kept in a file.
                           install -m 0600 /dev/null %5$s
-                          if ! kubeadm init --config %6$s --upload-certs 2>&1 | tee %5$s; then
+                          if ! kubeadm init --config %6$s --upload-certs --skip-token-print --skip-certificate-key-print 2>&1 | tee %5$s; then
                             failed_on_leftovers %5$s
                             exit 1
                           fi

@@ -283,7 +283,7 @@ class ClusterStepsTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)));
         assertTrue(Files.readString(saved).contains("kubeadm join k8s-api.cluster.local:6443"));
         assertTrue(node.logged("kubeadm.args").contains("init --config " + node.path(KubeadmConfig.INIT_CONFIG_PATH)
-                + " --upload-certs"));
+                + " --upload-certs --skip-token-print --skip-certificate-key-print"), "the saved output keeps no secret");
 
         assertEquals(0, node.run(init.check(), "").exitCode(), "done after");
         assertTrue(node.logged("kubectl.args").contains("--kubeconfig " + node.path(ClusterSteps.ADMIN_CONF)
