@@ -95,6 +95,7 @@ public final class RegistryHosts {
     }
 
     private static String withScheme(String mirror) {
-        return mirror.matches("(?i)https?://.*") ? mirror.replaceAll("/+$", "") : "https://" + mirror;
+        String url = mirror.replaceAll("/+$", "");
+        return url.matches("(?i)https?://.*") ? url : "https://" + url;
     }
 }
