@@ -70,7 +70,8 @@ public final class ContainerdInstall {
                         "elif ! systemctl is-active --quiet containerd; then",
                         "  systemctl start containerd",
                         "fi",
-                        "kw_retry 15 1 " + ContainerdConfig.CRI_OK + " || " + PrepShellFunctions.failWith("prep.error.criNotLoaded"),
+                        "kw_retry 15 1 " + ContainerdConfig.CRI_OK + " || "
+                                + PrepShellFunctions.failWith("prep.error.criNotLoaded"),
                         "containerd --version")
                 .check(ContainerdConfig.MAJOR_FUNCTION, ContainerdConfig.CRI_OK_FUNCTION,
                         "codename=$(kw_os_codename)",

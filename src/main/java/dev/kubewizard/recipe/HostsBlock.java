@@ -3,6 +3,7 @@ package dev.kubewizard.recipe;
 import dev.kubewizard.plan.ClusterPlan;
 import dev.kubewizard.plan.Endpoint;
 import dev.kubewizard.plan.PlanHost;
+import dev.kubewizard.text.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -138,7 +139,13 @@ public final class HostsBlock {
             resolves.append("prep_resolves_to ").append(Bash.quote(e.name())).append(' ')
                     .append(Bash.quote(e.address())).append('\n');
         }
-        return new StepBuilder("hosts", Phase.PREP, host).texts("prep.hosts", endpointName, vip)
+        StepBuilder builder = new StepBuilder("hosts", Phase.PREP, host);
+        if (isName(endpointName)) {
+            builder.texts("prep.hosts", endpointName, vip);
+        } else {
+            builder.title(Messages.text("prep.hosts.title")).why(Messages.text("prep.hosts.whyWithoutEndpointName"));
+        }
+        return builder
                 .run(prepare,
                         "kw_write_file /etc/hosts 0644 < \"$merged\"",
                         "getent hosts " + Bash.words(List.copyOf(names(plan))))

@@ -81,7 +81,8 @@ public final class KubernetesPackages {
                         "kw_retry 3 5 curl -fsSL --connect-timeout 20 -o \"$work/Release.key\" "
                                 + Bash.quote(repo + "Release.key")
                                 + " || " + PrepShellFunctions.failWith("prep.error.download", repo + "Release.key"),
-                        "GNUPGHOME=\"$work\" gpg --batch --yes --dearmor -o \"$work/keyring.gpg\" \"$work/Release.key\" || "
+                        "GNUPGHOME=\"$work\" gpg --batch --yes --dearmor -o \"$work/keyring.gpg\" "
+                                + "\"$work/Release.key\" || "
                                 + PrepShellFunctions.failWith("prep.error.notAKey", repo + "Release.key"),
                         "kw_write_file " + KEYRING + " 0644 < \"$work/keyring.gpg\"")
                 .writeChecked(sources)

@@ -2,6 +2,7 @@ package dev.kubewizard.recipe;
 
 import dev.kubewizard.plan.ClusterPlan;
 import dev.kubewizard.plan.PlanHost;
+import dev.kubewizard.text.Messages;
 import java.util.List;
 
 /**
@@ -43,8 +44,12 @@ public final class TimeSync {
     public static Step step(ClusterPlan plan, PlanHost host) {
         List<String> servers = plan.mirrors() == null || plan.mirrors().ntp() == null ? List.of()
                 : plan.mirrors().ntp().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).toList();
-        StepBuilder s = new StepBuilder("time-sync", Phase.PREP, host)
-                .texts("prep.timeSync", servers.isEmpty() ? "-" : String.join(", ", servers));
+        StepBuilder s = new StepBuilder("time-sync", Phase.PREP, host);
+        if (servers.isEmpty()) {
+            s.title(Messages.text("prep.timeSync.title")).why(Messages.text("prep.timeSync.whyDefaultServers"));
+        } else {
+            s.texts("prep.timeSync", String.join(", ", servers));
+        }
         String files = CHRONY_CONF + " " + SOURCES_FILE;
         s.run(PrepShellFunctions.FINGERPRINT,
                 "before=$(prep_fingerprint " + files + ")");

@@ -94,7 +94,8 @@ class AptSourcesTest {
         Step step = AptSources.step(plan, plan.host("k8s-node1"));
         String s = step.script();
         assertTrue(s.indexOf("kw_apt update") > s.indexOf("Suites: noble-security"));
-        assertTrue(step.check().contains("/var/lib/apt/lists/mirrors.aliyun.com_ubuntu_dists_\"${codename}_InRelease\""));
+        assertTrue(step.check().contains(
+                "/var/lib/apt/lists/mirrors.aliyun.com_ubuntu_dists_\"${codename}_InRelease\""));
     }
 
     static List<Map<String, String>> deb822(String text) {

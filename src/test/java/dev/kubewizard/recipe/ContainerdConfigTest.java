@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.kubewizard.plan.ClusterPlan;
 import dev.kubewizard.plan.PlanYaml;
+import dev.kubewizard.testing.Shellcheck;
 import dev.kubewizard.testing.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -182,6 +183,13 @@ class ContainerdConfigTest {
             assertEquals(c[1], PrepFixtures.bashOk(fake + ContainerdConfig.MAJOR_FUNCTION
                     + "prep_containerd_major fake_containerd\n", "").strip(), c[0]);
         }
+    }
+
+    @Test
+    void theCiScriptThatUnpacksContainerd2PassesShellcheck() throws IOException {
+        Path script = Path.of(".ci/containerd2.sh");
+        assertTrue(Files.isRegularFile(script), "run from the project folder");
+        Shellcheck.assertClean("containerd2.sh", Files.readString(script, StandardCharsets.UTF_8));
     }
 
     private static Path containerd2(String program) {

@@ -34,7 +34,9 @@ class KubernetesPackagesTest {
     @Test
     void thePackagesMustBeAtThePlansMinorLine() {
         String fake = Bash.libraryFor("kw_installed") + KubernetesPackages.AT_MINOR_FUNCTION
-                + "dpkg-query() { case \"$2\" in *Status*) echo 'install ok installed' ;; *) printf '%s' \"$V\" ;; esac; }\n";
+                + "dpkg-query() {\n"
+                + "  case \"$2\" in *Status*) echo 'install ok installed' ;; *) printf '%s' \"$V\" ;; esac\n"
+                + "}\n";
         assertEquals(0, PrepFixtures.bash(fake + "V=1.34.3-1.1 prep_at_minor kubeadm 1.34\n", "").exitCode());
         assertEquals(1, PrepFixtures.bash(fake + "V=1.33.5-1.1 prep_at_minor kubeadm 1.34\n", "").exitCode());
         assertEquals(1, PrepFixtures.bash(fake + "V=1.34.3-1.1 prep_at_minor kubeadm 1.3\n", "").exitCode());

@@ -85,6 +85,10 @@ final class NodePrepSandbox {
     Tools.Result run() throws IOException {
         Tools.requireRoot();
         Path unshare = Tools.require("unshare");
+        // real programs the steps use inside the sandbox
+        for (String program : List.of("mountpoint", "getent", "gpg", "hostname", "cmp", "awk")) {
+            Tools.require(program);
+        }
         Path stepsDir = Files.createDirectories(dir.resolve("steps"));
         Path etcDir = Files.createDirectories(dir.resolve("etc-in"));
         Files.createDirectories(dir.resolve("mnt"));
@@ -120,7 +124,7 @@ final class NodePrepSandbox {
                 export PATH="$D/fakebin:$PATH" KW_FAKE="$D/fake"
                 status() { if "$@" > "$log" 2>&1; then echo 0; else echo $?; fi; }
                 snapshot() {
-                  (cd "$D/mnt/upper" && find . -type f ! -name '*.kwsum' -print0 | sort -z | xargs -0 -r sha256sum) > "$1"
+                  (cd "$D/mnt/upper" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum) > "$1"
                 }
                 for pass in 1 2; do
                   for id in %3$s; do

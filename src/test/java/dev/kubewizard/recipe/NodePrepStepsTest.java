@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class NodePrepStepsTest {
     private static final ClusterPlan COURSE = PlanYaml.courseExample();
+    /** apt-key as a word (kubernetes-apt-keyring.gpg is fine). */
+    private static final Pattern APT_KEY = Pattern.compile("\\bapt-key\\b");
     private static final List<String> NODE_STEPS = List.of("hostname", "hosts", "apt-mirror", "firewall", "swap",
             "kernel", "base-packages", "time-sync", "containerd", "registry-hosts", "crictl", "kubernetes-packages");
 
@@ -132,7 +134,7 @@ class NodePrepStepsTest {
                     for (String text : List.of(s.script(), s.check())) {
                         String commands = text.lines().filter(l -> !l.strip().startsWith("#"))
                                 .collect(Collectors.joining("\n"));
-                        assertFalse(Pattern.compile("\\bapt-key\\b").matcher(commands).find(), s.id() + " runs apt-key");
+                        assertFalse(APT_KEY.matcher(commands).find(), s.id() + " runs apt-key");
                         for (String outdated : List.of("kubernetes-xenial", "docker-ce-cli",
                                 "docker-compose-plugin", "ntpdate", "pause:3.8", ">> /etc/hosts", "registry.mirrors",
                                 "disabled_plugins", "containerd config default", "apt-transport-https")) {
@@ -195,6 +197,17 @@ class NodePrepStepsTest {
                 + Hostname.CLOUD_INIT_FILE));
         assertTrue(s.check().contains("[ \"$(hostname)\" = k8s-node2 ]"));
         assertTrue(Hostname.cloudInitFile().contains("preserve_hostname: true\n"));
+    }
+
+    @Test
+    void whyTextsNeverNameAnEndpointOrServersThePlanDoesNotHave() {
+        ClusterPlan plan = PrepFixtures.plan("plan-minimal.yaml");
+        Map<String, Step> m = byId(NodePrepSteps.forHost(plan, plan.host("solo")));
+        assertFalse(m.get("hosts").why().en().contains("endpoint name"), m.get("hosts").why().en());
+        assertTrue(m.get("time-sync").why().en().contains("default servers"), m.get("time-sync").why().en());
+        Map<String, Step> course = byId(NodePrepSteps.forHost(COURSE, COURSE.host("k8s-node1")));
+        assertTrue(course.get("hosts").why().zh().contains("k8s-api.cluster.local"));
+        assertTrue(course.get("time-sync").why().zh().contains("ntp.aliyun.com"));
     }
 
     private static List<String> ids(List<Step> steps) {
