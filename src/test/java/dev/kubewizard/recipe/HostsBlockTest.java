@@ -110,6 +110,7 @@ class HostsBlockTest {
     private String mergeInto(Path hosts) {
         return HostsBlock.MERGE_FUNCTION
                 + "block=$(mktemp)\nmerged=$(mktemp)\n"
+                + "trap 'rm -f \"$block\" \"$merged\"' EXIT\n"
                 + "cat > \"$block\" " + Bash.heredoc(HostsBlock.block(COURSE)) + "\n"
                 + "prep_hosts_merge \"$block\" " + Bash.quote(String.join(" ", HostsBlock.names(COURSE)))
                 + " < " + hosts + " > \"$merged\"\n";
