@@ -35,6 +35,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePlanKnowsNothingOfWhatIsBuiltFromIt() {
+        noClasses().that().resideInAPackage("dev.kubewizard.plan..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.kubewizard.recipe..",
+                        "dev.kubewizard.kubeconfig..", "dev.kubewizard.ssh..", "dev.kubewizard.run..")
+                .check(production);
+    }
+
+    @Test
     void onlyTheCommandLinePrintsToTheConsole() {
         noClasses().that().resideOutsideOfPackage("dev.kubewizard.cli..")
                 .should().accessField(System.class, "out")

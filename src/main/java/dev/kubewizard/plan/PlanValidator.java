@@ -1,6 +1,5 @@
 package dev.kubewizard.plan;
 
-import dev.kubewizard.recipe.KubernetesVersions;
 import dev.kubewizard.text.Messages;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

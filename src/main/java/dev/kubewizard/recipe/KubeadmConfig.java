@@ -1,5 +1,6 @@
 package dev.kubewizard.recipe;
 
+import dev.kubewizard.plan.KubernetesVersions;
 import dev.kubewizard.plan.ClusterPlan;
 import dev.kubewizard.plan.Endpoint;
 import dev.kubewizard.plan.Node;

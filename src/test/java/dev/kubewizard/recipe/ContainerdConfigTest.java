@@ -1,5 +1,6 @@
 package dev.kubewizard.recipe;
 
+import dev.kubewizard.plan.KubernetesVersions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

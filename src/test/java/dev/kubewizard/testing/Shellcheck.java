@@ -27,7 +27,17 @@ public final class Shellcheck {
                 Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
                 command.add(f.toString());
             }
-            Tools.Result r = Tools.run(300, command);
+            Tools.Result r;
+            try {
+                r = Tools.run(300, command);
+            } finally {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
+                    }
+                }
+                Files.delete(dir);
+            }
             assertEquals(0, r.exitCode(), "shellcheck findings:\n" + r.output());
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -1,4 +1,4 @@
-package dev.kubewizard.recipe;
+package dev.kubewizard.plan;
 
 import java.util.List;
 import java.util.Map;

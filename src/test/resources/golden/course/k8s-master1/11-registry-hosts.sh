@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# kubewizard · k8s-master1 · prep/registry-hosts
+# 配置 Containerd 镜像加速与 Harbor 私有仓库
+# containerd registry mirrors and the private Harbor registry
+set -euo pipefail
+export LC_ALL=C.UTF-8
+
+kw_render() {
+  # kw_render OUT [NAME=VALUE...] < TEMPLATE : copies the template to OUT, filling in {{NAME}} placeholders.
+  local out=$1 line pair
+  shift
+  if [ $# -eq 0 ]; then
+    cat > "$out"
+    return 0
+  fi
+  : > "$out"
+  while IFS= read -r line || [ -n "$line" ]; do
+    for pair in "$@"; do
+      line=${line//"{{${pair%%=*}}}"/"${pair#*=}"}
+    done
+    printf '%s\n' "$line" >> "$out"
+  done
+}
+
+kw_write_file() {
+  # kw_write_file PATH MODE [NAME=VALUE...] < CONTENT : writes the file only when its content differs.
+  # The first time kubewizard replaces a file, the original is kept under /var/backups/kubewizard.
+  local path=$1 mode=$2 tmp
+  shift 2
+  tmp=$(mktemp)
+  kw_render "$tmp" "$@"
+  mkdir -p "$(dirname "$path")"
+  if [ -f "$path" ] && cmp -s "$tmp" "$path"; then
+    chmod "$mode" "$path"
+    rm -f "$tmp"
+    echo "unchanged: $path"
+    return 0
+  fi
+  if [ -f "$path" ] && [ ! -e "/var/backups/kubewizard$path" ]; then
+    mkdir -p "$(dirname "/var/backups/kubewizard$path")"
+    cp -p "$path" "/var/backups/kubewizard$path"
+    echo "original kept: /var/backups/kubewizard$path"
+  fi
+  install -m "$mode" "$tmp" "$path"
+  rm -f "$tmp"
+  echo "written: $path"
+}
+
+
+kw_write_file /etc/containerd/certs.d/docker.io/hosts.toml 0644 <<'KW_EOF'
+# Written by kubewizard: pulls from docker.io try these mirrors in order, then docker.io itself.
+server = "https://registry-1.docker.io"
+
+[host."https://docker.m.daocloud.io"]
+  capabilities = ["pull", "resolve"]
+KW_EOF
+kw_write_file /etc/containerd/certs.d/quay.io/hosts.toml 0644 <<'KW_EOF'
+# Written by kubewizard: pulls from quay.io try these mirrors in order, then quay.io itself.
+server = "https://quay.io"
+
+[host."https://quay.m.daocloud.io"]
+  capabilities = ["pull", "resolve"]
+KW_EOF
+kw_write_file /etc/containerd/certs.d/harbor.labworlds.cc/hosts.toml 0644 <<'KW_EOF'
+# Written by kubewizard: the private Harbor registry (plain http).
+server = "http://harbor.labworlds.cc"
+
+[host."http://harbor.labworlds.cc"]
+  capabilities = ["pull", "resolve", "push"]
+KW_EOF

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# kubewizard · k8s-master3 · prep/hostname
+# 设置主机名 k8s-master3
+# Set the hostname k8s-master3
+set -euo pipefail
+export LC_ALL=C.UTF-8
+
+kw_render() {
+  # kw_render OUT [NAME=VALUE...] < TEMPLATE : copies the template to OUT, filling in {{NAME}} placeholders.
+  local out=$1 line pair
+  shift
+  if [ $# -eq 0 ]; then
+    cat > "$out"
+    return 0
+  fi
+  : > "$out"
+  while IFS= read -r line || [ -n "$line" ]; do
+    for pair in "$@"; do
+      line=${line//"{{${pair%%=*}}}"/"${pair#*=}"}
+    done
+    printf '%s\n' "$line" >> "$out"
+  done
+}
+
+kw_write_file() {
+  # kw_write_file PATH MODE [NAME=VALUE...] < CONTENT : writes the file only when its content differs.
+  # The first time kubewizard replaces a file, the original is kept under /var/backups/kubewizard.
+  local path=$1 mode=$2 tmp
+  shift 2
+  tmp=$(mktemp)
+  kw_render "$tmp" "$@"
+  mkdir -p "$(dirname "$path")"
+  if [ -f "$path" ] && cmp -s "$tmp" "$path"; then
+    chmod "$mode" "$path"
+    rm -f "$tmp"
+    echo "unchanged: $path"
+    return 0
+  fi
+  if [ -f "$path" ] && [ ! -e "/var/backups/kubewizard$path" ]; then
+    mkdir -p "$(dirname "/var/backups/kubewizard$path")"
+    cp -p "$path" "/var/backups/kubewizard$path"
+    echo "original kept: /var/backups/kubewizard$path"
+  fi
+  install -m "$mode" "$tmp" "$path"
+  rm -f "$tmp"
+  echo "written: $path"
+}
+
+
+if [ "$(hostname)" != k8s-master3 ] || [ "$(tr -d '[:space:]' < /etc/hostname)" != k8s-master3 ]; then
+  hostnamectl set-hostname k8s-master3
+fi
+if [ -d /etc/cloud/cloud.cfg.d ]; then
+kw_write_file /etc/cloud/cloud.cfg.d/99-kubewizard.cfg 0644 <<'KW_EOF'
+# Written by kubewizard: keep the hostname and the /etc/hosts block that kubewizard set.
+preserve_hostname: true
+manage_etc_hosts: false
+KW_EOF
+fi
+hostname
