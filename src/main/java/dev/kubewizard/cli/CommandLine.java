@@ -23,7 +23,14 @@ public final class CommandLine {
         return run(Arrays.asList(args), Console.system());
     }
 
-    public static int run(List<String> args, Console console) {
+    public static int run(List<String> arguments, Console console) {
+        List<String> args = new ArrayList<>(arguments);
+        int lang = args.indexOf("--lang");
+        if (lang >= 0 && lang + 1 < args.size()) {
+            console = console.withLanguage(args.get(lang + 1));
+            args.remove(lang + 1);
+            args.remove(lang);
+        }
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             console.out().print(help(console));
             return 0;
@@ -62,6 +69,8 @@ public final class CommandLine {
         for (Command c : commands().values()) {
             b.append(String.format("  %-11s %s%n", c.name(), c.summary(console)));
         }
+        b.append(String.format("  %-11s %s%n", "--lang en", console.english() ? "messages in English (default: Chinese;"
+                + " or set KUBEWIZARD_LANG=en)" : "用英文显示（默认中文；也可设置 KUBEWIZARD_LANG=en）"));
         b.append(String.format("  %-11s %s%n", "--version", console.english() ? "print the version" : "显示版本"));
         b.append(String.format("  %-11s %s%n", "--help", console.english() ? "print this help" : "显示本帮助"));
         b.append('\n');

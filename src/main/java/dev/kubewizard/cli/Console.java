@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The command line's output: UTF-8 streams (never the platform charset, which is GBK on Chinese Windows) and the
- * language of messages ("zh" unless KUBEWIZARD_LANG or the system locale says English).
+ * language of messages: Chinese, the product's language, unless {@code --lang en} or KUBEWIZARD_LANG=en asks for
+ * English.
  */
 public record Console(PrintStream out, PrintStream err, String language) {
     public static Console system() {
@@ -22,7 +23,11 @@ public record Console(PrintStream out, PrintStream err, String language) {
         if (forced != null && !forced.isBlank()) {
             return forced.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "zh";
         }
-        return "en".equals(Locale.getDefault().getLanguage()) ? "en" : "zh";
+        return "zh";
+    }
+
+    public Console withLanguage(String language) {
+        return new Console(out, err, language.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "zh");
     }
 
     public boolean english() {

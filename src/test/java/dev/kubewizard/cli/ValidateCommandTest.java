@@ -94,4 +94,12 @@ class ValidateCommandTest {
     void anUnknownCommandExits2() {
         assertEquals(2, CliRun.en("instal").exitCode());
     }
+
+    @Test
+    void langEnSwitchesAChineseConsoleToEnglish() throws IOException {
+        CliRun r = CliRun.of("zh", "--lang", "en", "validate",
+                plan(course().replace("192.168.1.201", "192.168.1.300")).toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.out().contains("nodes[3].address: error: "), r.out());
+    }
 }
