@@ -18,7 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * What happens to each raw line of one command, in this order: the process-group marker is taken out, a
  * {@code ::kubewizard-output} line is collected (a secret value is added to the masker first), the line is masked,
- * kept among the last lines, and only then handed to the listener. Lines of both streams pass one at a time.
+ * kept among the last lines, and only then handed to the listener. Lines of both streams pass one at a time, in
+ * the order they arrived.
+ *
+ * <p>A secret output is masked in its own line and in every line that arrives after it. A server may reorder its
+ * two streams when a command writes to both at practically the same instant (the two pipes are read separately on
+ * the node), so a step must not print a secret it announces on the other stream in the same breath; the recipe
+ * never prints tokens at all.
  */
 final class OutputPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(OutputPipeline.class);
@@ -34,6 +40,7 @@ final class OutputPipeline {
     private final Map<String, String> collected = new LinkedHashMap<>();
     private final CountDownLatch groupKnown = new CountDownLatch(1);
     private volatile long processGroup;
+    private boolean listenerFailed;
 
     OutputPipeline(SecretMasker masker, LineListener listener, Set<String> outputs, Set<String> secretOutputs) {
         this.masker = masker;
@@ -72,7 +79,10 @@ final class OutputPipeline {
         try {
             listener.onLine(new OutputLine(Instant.now(), source, shown));
         } catch (RuntimeException e) {
-            LOG.warn("an output listener failed; the command goes on", e);
+            if (!listenerFailed) {
+                listenerFailed = true;
+                LOG.warn("an output listener failed; the command goes on (further failures are not logged)", e);
+            }
         }
     }
 

@@ -24,7 +24,7 @@ final class TestShells {
     }
 
     /** Keeps every line a listener was given. */
-    static final class Lines implements StepObserver {
+    static class Lines implements StepObserver {
         final List<OutputLine> lines = new CopyOnWriteArrayList<>();
         final List<Stage> stages = new CopyOnWriteArrayList<>();
 

@@ -50,11 +50,14 @@ public final class MinaTestServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final SshServer server;
     private final AtomicInteger commands;
+    private final List<String> received;
 
-    private MinaTestServer(Builder config, KeyPair hostKey, int port, AtomicInteger commands) throws IOException {
+    private MinaTestServer(Builder config, KeyPair hostKey, int port, AtomicInteger commands, List<String> received)
+            throws IOException {
         this.config = config;
         this.hostKey = hostKey;
         this.commands = commands;
+        this.received = received;
         Map<String, String> env = new HashMap<>();
         Path bin = writeStandIns(config.workDir);
         env.put("PATH", bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -74,8 +77,10 @@ public final class MinaTestServer implements AutoCloseable {
             }
             return false;
         });
-        server.setCommandFactory((channel, command) -> new LocalBashCommand(command, env, config.workDir,
-                commands::incrementAndGet));
+        server.setCommandFactory((channel, command) -> new LocalBashCommand(command, env, config.workDir, () -> {
+            commands.incrementAndGet();
+            received.add(command);
+        }));
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.setFileSystemFactory(new NativeFileSystemFactory());
         server.start();
@@ -102,6 +107,11 @@ public final class MinaTestServer implements AutoCloseable {
         return commands.get();
     }
 
+    /** Every command line the server was asked to run, in order (what {@code ps} on a node would show). */
+    public List<String> commandLines() {
+        return List.copyOf(received);
+    }
+
     /** Cuts every open connection at once, as a dropped network would (the commands themselves keep running). */
     public void dropConnections() {
         for (AbstractSession session : new ArrayList<>(server.getActiveSessions())) {
@@ -113,7 +123,7 @@ public final class MinaTestServer implements AutoCloseable {
     public MinaTestServer restartWithNewHostKey() throws IOException {
         int port = port();
         close();
-        return new MinaTestServer(config, generateHostKey(), port, commands);
+        return new MinaTestServer(config, generateHostKey(), port, commands, received);
     }
 
     @Override
@@ -186,6 +196,7 @@ public final class MinaTestServer implements AutoCloseable {
                     exit 1 ;;
                 esac
                 [ $# -eq 0 ] && exit 0
+                export KW_TEST_UID=0
                 exec "$@"
                 """);
         return bin;
@@ -238,7 +249,8 @@ public final class MinaTestServer implements AutoCloseable {
         }
 
         public MinaTestServer start() throws IOException {
-            return new MinaTestServer(this, hostKey != null ? hostKey : generateHostKey(), 0, new AtomicInteger());
+            return new MinaTestServer(this, hostKey != null ? hostKey : generateHostKey(), 0, new AtomicInteger(),
+                    new java.util.concurrent.CopyOnWriteArrayList<>());
         }
     }
 }
