@@ -71,7 +71,7 @@ final class JschExecution implements RunningCommand {
     static JschExecution start(JschRemoteShell shell, Session session, String commandLine, byte[] stdin,
                                boolean asRoot, boolean captureStdout, OutputPipeline pipeline, int openTimeoutMs)
             throws SshException {
-        JschExecution execution;
+        JschExecution execution = null;
         OutputStream in;
         try {
             ChannelExec channel = (ChannelExec) session.openChannel("exec");
@@ -85,6 +85,9 @@ final class JschExecution implements RunningCommand {
             channel.connect(openTimeoutMs);
         } catch (JSchException | IOException e) {
             Arrays.fill(stdin, (byte) 0);
+            if (execution != null) {
+                execution.output.interrupt();
+            }
             throw shell.lostOrFailed(e, "exec");
         }
         try {

@@ -106,8 +106,8 @@ public final class StepRunner {
             if (e.reason() == SshException.Reason.CONNECTION_LOST) {
                 return Attempt.lost(0, null);
             }
-            return Attempt.failed(-1, List.of(), Messages.text("ssh.step.setupFailed", shell.target().display(),
-                    step.id(), e.problem().en()), e.problem());
+            return Attempt.failed(Messages.text("ssh.step.setupFailed", shell.target().display(), step.id(),
+                    e.problem().en()));
         }
         try {
             observer.stage(StepObserver.Stage.CHECK);
@@ -143,7 +143,7 @@ public final class StepRunner {
             };
         } catch (SshException e) {
             return e.reason() == SshException.Reason.CONNECTION_LOST ? Attempt.lost(0, dir)
-                    : Attempt.failed(-1, List.of(), e.problem(), e.problem());
+                    : Attempt.failed(e.problem());
         } finally {
             if (shell.isConnected()) {
                 shell.removeQuietly(dir);
@@ -248,8 +248,8 @@ public final class StepRunner {
             return new Attempt(outcome, exitCode, lastLines, outputs, null, 0, null);
         }
 
-        static Attempt failed(int exitCode, List<String> lastLines, Text problem, Text unused) {
-            return new Attempt(StepResult.Outcome.FAILED, exitCode, lastLines, Map.of(), problem, 0, null);
+        static Attempt failed(Text problem) {
+            return new Attempt(StepResult.Outcome.FAILED, -1, List.of(), Map.of(), problem, 0, null);
         }
 
         static Attempt cancelled() {
