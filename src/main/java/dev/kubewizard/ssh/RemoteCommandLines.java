@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RemoteCommandLines {
     static final String PGID_MARKER = "::kubewizard-pgid ";
-    private static final String WRAPPER = "printf '" + PGID_MARKER + "%s\\n' \"$$\" >&2; exec bash -c \"$1\"";
+    static final String WRAPPER = "printf '" + PGID_MARKER + "%s\\n' \"$$\" >&2; exec bash -c \"$1\"";
 
     /** Prints root, passwordless, password or no-sudo: how this login becomes root. */
     static final String SUDO_PROBE = "if [ \"$(id -u)\" = 0 ]; then echo root; "
@@ -61,11 +61,18 @@ final class RemoteCommandLines {
         return all;
     }
 
-    /** TERM to the whole group, KILL to whatever is left after 3 s; succeeds when the group is gone. */
+    /**
+     * TERM to the whole group, KILL to whatever is left after 3 s; succeeds when the group is gone. Zombies count as
+     * gone: a container's init may take its time to reap the orphans, and they hold nothing.
+     */
     static String stopGroupScript(long processGroup) {
         String g = Long.toString(processGroup);
         return "kill -TERM -- -" + g + " 2>/dev/null || exit 0\n"
-                + "for _ in $(seq 30); do kill -0 -- -" + g + " 2>/dev/null || exit 0; sleep 0.1; done\n"
+                + "for _ in $(seq 60); do\n"
+                + "  ps -e -o pgid=,stat= | awk '$1 == " + g + " && $2 !~ /^Z/ { alive = 1 } END { exit !alive }'"
+                + " || exit 0\n"
+                + "  sleep 0.05\n"
+                + "done\n"
                 + "kill -KILL -- -" + g + " 2>/dev/null || true\n";
     }
 }

@@ -1,5 +1,9 @@
 package dev.kubewizard.ssh;
 
+import dev.kubewizard.plan.PlanHost;
+import dev.kubewizard.plan.Ssh;
+import dev.kubewizard.plan.SshAuth;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -21,6 +25,25 @@ public record SshTarget(String host, int port, String user, SshCredentials crede
 
     public SshTarget(String host, int port, String user, SshCredentials credentials) {
         this(host, port, user, credentials, null);
+    }
+
+    /**
+     * The login for one machine of a plan: its address and effective user and port, with the plan's way of logging
+     * in. {@code secret} is the login password for password logins, the key's passphrase (or null) for key logins; a
+     * key file written as {@code ~/...} is taken from the user's home folder.
+     */
+    public static SshTarget forHost(PlanHost host, Ssh ssh, String secret, String sudoPassword) {
+        SshCredentials credentials;
+        if (ssh != null && ssh.authOrDefault() == SshAuth.KEY) {
+            String file = ssh.privateKeyFile() == null ? "" : ssh.privateKeyFile().strip();
+            if (file.startsWith("~/") || file.startsWith("~\\")) {
+                file = System.getProperty("user.home") + file.substring(1);
+            }
+            credentials = SshCredentials.keyFile(Path.of(file), secret);
+        } else {
+            credentials = SshCredentials.password(secret == null ? "" : secret);
+        }
+        return new SshTarget(host.address(), host.sshPort(), host.sshUser(), credentials, sudoPassword);
     }
 
     /** The password to give sudo, or null when there is none. */

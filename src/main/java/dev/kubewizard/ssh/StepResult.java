@@ -15,9 +15,13 @@ import java.util.Objects;
  * @param duration   from start to end, including reconnects
  * @param reconnects how many times the connection was re-established during the step
  * @param problem    why it failed or was abandoned when that was not the script's exit code; null otherwise
+ * @param leftover   for {@link Outcome#CONNECTION_LOST}: the remote process group the interrupted command may still
+ *                   be running in (0 when unknown); stop it with {@code stopProcessGroup(leftover, true)} once
+ *                   connected again, before the step is retried
  */
 public record StepResult(String stepId, String host, Outcome outcome, int exitCode, List<String> lastLines,
-                         Map<String, String> outputs, Duration duration, int reconnects, Text problem) {
+                         Map<String, String> outputs, Duration duration, int reconnects, Text problem,
+                         long leftover) {
     public enum Outcome {
         /** The check passed: the step's effect was already in place, nothing ran. */
         SKIPPED,

@@ -76,15 +76,16 @@ public final class StepRunner {
             LOG.info("connection to {} lost during step {} ({} of {} drops)", shell.target().display(), step.id(),
                     drops, options.maxDrops());
             if (drops > options.maxDrops()) {
-                return lost(step, started, reconnects, shell, "too many drops");
+                return lost(step, started, reconnects, a.processGroup, Messages.text("ssh.step.tooManyDrops",
+                        shell.target().display(), String.valueOf(drops)));
             }
             observer.stage(StepObserver.Stage.RECONNECT);
-            String problem = reconnect(shell, cancel);
+            Text problem = reconnect(shell, cancel);
             if (cancel.isCancelled()) {
                 return result(step, Attempt.cancelled(), started, reconnects);
             }
             if (problem != null) {
-                return lost(step, started, reconnects, shell, problem);
+                return lost(step, started, reconnects, a.processGroup, problem);
             }
             reconnects++;
             cleanUpAfterDrop(shell, a);
@@ -159,26 +160,31 @@ public final class StepRunner {
         }
     }
 
-    /** Null when connected again, else the last problem. */
-    private String reconnect(RemoteShell shell, CancelSignal cancel) throws InterruptedException {
-        String problem = "";
-        for (int i = 1; i <= options.reconnectAttempts(); i++) {
+    /** Null when connected again (or cancelled), else why not. */
+    private Text reconnect(RemoteShell shell, CancelSignal cancel) throws InterruptedException {
+        SshException last = null;
+        int attempts = 0;
+        while (attempts < options.reconnectAttempts()) {
             if (cancel.sleep(options.reconnectDelay().toMillis())) {
                 return null;
             }
+            attempts++;
             try {
                 shell.reconnect();
                 return null;
             } catch (SshException e) {
-                problem = e.problem().en();
-                LOG.info("reconnect {} to {} failed: {}", i, shell.target().display(), problem);
+                last = e;
+                LOG.info("reconnect {} to {} failed: {}", attempts, shell.target().display(), e.getMessage());
                 if (e.reason() != SshException.Reason.UNREACHABLE && e.reason() != SshException.Reason.TIMEOUT
                         && e.reason() != SshException.Reason.CONNECTION_LOST) {
-                    return problem;   // a changed host key or a refused login does not get better by retrying
+                    break;   // a changed host key or a refused login does not get better by retrying
                 }
             }
         }
-        return problem;
+        Text why = last == null ? Messages.text("ssh.lost", shell.target().display()) : last.problem();
+        String n = String.valueOf(attempts);
+        return new Text(Messages.format("ssh.step.reconnectFailed", "zh", shell.target().display(), n, why.zh()),
+                Messages.format("ssh.step.reconnectFailed", "en", shell.target().display(), n, why.en()));
     }
 
     /** What the interrupted command may have left: its processes (stopped, so two runs never overlap) and its directory. */
@@ -214,13 +220,12 @@ public final class StepRunner {
 
     private static StepResult result(Step step, Attempt a, Instant started, int reconnects) {
         return new StepResult(step.id(), step.host(), a.outcome, a.exitCode, a.lastLines, a.outputs,
-                Duration.between(started, Instant.now()), reconnects, a.problem);
+                Duration.between(started, Instant.now()), reconnects, a.problem, 0);
     }
 
-    private static StepResult lost(Step step, Instant started, int reconnects, RemoteShell shell, String problem) {
+    private static StepResult lost(Step step, Instant started, int reconnects, long leftover, Text problem) {
         return new StepResult(step.id(), step.host(), StepResult.Outcome.CONNECTION_LOST, -1, List.of(), Map.of(),
-                Duration.between(started, Instant.now()), reconnects, Messages.text("ssh.step.reconnectFailed",
-                shell.target().display(), String.valueOf(reconnects + 1), problem));
+                Duration.between(started, Instant.now()), reconnects, problem, leftover);
     }
 
     private static final class Attempt {

@@ -156,7 +156,7 @@ class StepRunnerTest {
         Path log = tmp.resolve("runs.log");
         Path done = tmp.resolve("done");
         Step s = step("long").check("[ -f " + q(done) + " ]")
-                .run("echo run >> " + q(log), "echo started", "sleep 3", "echo finished >> " + q(log),
+                .run("echo run >> " + q(log), "echo started", "sleep 2", "echo finished >> " + q(log),
                         "touch " + q(done))
                 .build();
         AtomicBoolean dropped = new AtomicBoolean();
@@ -217,6 +217,28 @@ class StepRunnerTest {
         assertNotNull(r.problem());
         assertTrue(r.problem().en().contains("attempts to reconnect failed"), r.problem().en());
         assertTrue(r.duration().toMillis() < 5000, "gave up after its attempts: " + r.duration());
+    }
+
+    @Test
+    void aStepThatKeepsLosingItsConnectionIsGivenUpAfterTheAllowedDrops() throws Exception {
+        Step s = step("flaky").run("echo started", "sleep 5").build();
+        TestShells.Lines lines = new TestShells.Lines() {
+            @Override
+            public void onLine(OutputLine line) {
+                super.onLine(line);
+                if (line.text().equals("started")) {
+                    new Thread(server::dropConnections).start();
+                }
+            }
+        };
+        StepResult r = new StepRunner(new StepRunner.Options(3, Duration.ofMillis(50), 1))
+                .run(shell, s, Map.of(), lines, new CancelSignal());
+        assertEquals(StepResult.Outcome.CONNECTION_LOST, r.outcome());
+        assertEquals(1, r.reconnects());
+        assertTrue(r.problem().zh().contains("断了 2 次"), r.problem().zh());
+        assertTrue(r.leftover() > 1, "what the last attempt left running can be stopped later");
+        shell.reconnect();
+        shell.stopProcessGroup(r.leftover(), true);
     }
 
     @Test
