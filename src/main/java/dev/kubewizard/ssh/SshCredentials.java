@@ -3,7 +3,10 @@ package dev.kubewizard.ssh;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** How to log in: a password, or a private key file (ed25519 or RSA, OpenSSH or PEM format) with an optional passphrase. */
+/**
+ * How to log in: a password, or a private key file (ed25519 or RSA, OpenSSH or PEM format) with an optional
+ * passphrase.
+ */
 public sealed interface SshCredentials {
     static SshCredentials password(String password) {
         return new Password(password);

@@ -3,7 +3,10 @@ package dev.kubewizard.ssh;
 import dev.kubewizard.text.Messages;
 import dev.kubewizard.text.Text;
 
-/** An SSH operation that did not work, with a reason a program can act on and a message for the user in both languages. */
+/**
+ * An SSH operation that did not work, with a reason a program can act on and a message for the user in both
+ * languages.
+ */
 public final class SshException extends Exception {
     private static final long serialVersionUID = 1L;
 

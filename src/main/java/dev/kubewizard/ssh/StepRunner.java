@@ -187,7 +187,10 @@ public final class StepRunner {
                 Messages.format("ssh.step.reconnectFailed", "en", shell.target().display(), n, why.en()));
     }
 
-    /** What the interrupted command may have left: its processes (stopped, so two runs never overlap) and its directory. */
+    /**
+     * What the interrupted command may have left: its processes (stopped, so two runs never overlap) and its
+     * directory.
+     */
     private static void cleanUpAfterDrop(RemoteShell shell, Attempt lost) throws InterruptedException {
         if (lost.processGroup > 1) {
             try {
@@ -207,8 +210,8 @@ public final class StepRunner {
         for (RuntimeValue v : step.inputs()) {
             String value = values.get(v.name());
             if (value == null) {
-                throw new IllegalArgumentException("step " + step.host() + "/" + step.id() + " needs the run-time value "
-                        + v.name() + ", which was not given");
+                throw new IllegalArgumentException("step " + step.host() + "/" + step.id()
+                        + " needs the run-time value " + v.name() + ", which was not given");
             }
             if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("the run-time value " + v.name() + " must be a single line");

@@ -6,6 +6,9 @@ public enum SudoMode {
     ROOT,
     /** {@code sudo -n true} works: sudo without a password. */
     PASSWORDLESS,
-    /** sudo with a password, checked once at login; it is sent as the first line of standard input, never on a command line. */
+    /**
+     * sudo with a password, checked once at login; it is sent as the first line of standard input, never on a
+     * command line.
+     */
     PASSWORD
 }
