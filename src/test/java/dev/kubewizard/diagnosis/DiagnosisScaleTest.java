@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A step may print thousands of lines (apt, kubectl apply, retry loops): the diagnosis reads each line once. Not a
- * timed test: the bound only catches work that grows faster than the output (100,000 lines take well under 0.1 s).
+ * timed test: the bound only catches work that grows faster than the output (100,000 lines take about 0.1 s).
  */
 class DiagnosisScaleTest {
     @Test
