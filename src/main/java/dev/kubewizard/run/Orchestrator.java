@@ -394,7 +394,10 @@ public final class Orchestrator implements AutoCloseable {
                         LOG.warn("cannot update the journal after resetting {}", host, e);
                     }
                 }
-                events.after(() -> done.complete(result));
+                events.after(() -> {
+                    done.complete(result);
+                    r.done.complete(lastResult);
+                });
             });
         } catch (RejectedExecutionException e) {
             synchronized (lock) {
