@@ -23,7 +23,8 @@ public enum NodeState {
 
     static {
         PENDING.next = EnumSet.of(RUNNING, WAITING, DONE, BLOCKED, CANCELLED);
-        RUNNING.next = EnumSet.of(WAITING, DONE, FAILED, BLOCKED, CANCELLED);
+        // RUNNING -> PENDING: a reset node whose steps are all open again.
+        RUNNING.next = EnumSet.of(WAITING, DONE, FAILED, BLOCKED, CANCELLED, PENDING);
         WAITING.next = EnumSet.of(RUNNING, DONE, BLOCKED, CANCELLED, PENDING);
         DONE.next = EnumSet.of(RUNNING, WAITING, PENDING);
         FAILED.next = EnumSet.of(RUNNING, WAITING, PENDING, BLOCKED);

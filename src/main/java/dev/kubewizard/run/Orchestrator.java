@@ -153,6 +153,9 @@ public final class Orchestrator implements AutoCloseable {
         if (settings.folder() != null) {
             try {
                 this.journal = RunJournal.open(settings.folder().journal(), masking);
+                if (!settings.resume()) {
+                    journal.forgetAll();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the run journal " + settings.folder().journal(), e);
             }
@@ -256,6 +259,16 @@ public final class Orchestrator implements AutoCloseable {
      * completes after listeners have seen the round's last event.
      */
     public CompletableFuture<RunResult> start() {
+        return start(Set.of());
+    }
+
+    /**
+     * Like {@link #start()}, but runs only the steps of these machines (with PREFLIGHT everywhere, for the cluster-wide
+     * checks, and the join data made for them); an empty set means every machine. For a command line's
+     * {@code --only HOST} after a restart: the other machines' unfinished steps stay pending.
+     */
+    public CompletableFuture<RunResult> start(Set<String> onlyHosts) {
+        onlyHosts.forEach(this::requireHost);
         List<Launch> launches;
         Round r;
         synchronized (lock) {
@@ -267,6 +280,8 @@ public final class Orchestrator implements AutoCloseable {
             firstStartNanos = System.nanoTime();
             restoreFromJournal();
             r = new Round();
+            r.only = Set.copyOf(onlyHosts);
+            r.onBehalfOf = this::consumerHost;
             launches = beginRound(r);
         }
         launch(launches);
@@ -379,13 +394,22 @@ public final class Orchestrator implements AutoCloseable {
                 StepResult result = execute(slot, Map.of(), List.of(), r);
                 List<StepKey> reopened = List.of();
                 synchronized (lock) {
-                    transition(slot, stateOf(result, r), result, null);
-                    resetting.remove(host);
-                    if (result.outcome().isFinished()) {
-                        reopened = reopenAfterReset(host, step.phase());
+                    try {
+                        transition(slot, stateOf(result, r), result, null);
+                        resetting.remove(host);
+                        if (result.outcome().isFinished()) {
+                            reopened = reopenAfterReset(host, step.phase());
+                        }
+                        updateNode(host);
+                    } catch (RuntimeException e) {
+                        LOG.error("resetting {} left the run in a state it cannot be in", host, e);
+                        done.completeExceptionally(e);
+                        r.done.completeExceptionally(e);
+                        throw e;
+                    } finally {
+                        resetting.remove(host);
+                        round = null;
                     }
-                    round = null;
-                    updateNode(host);
                 }
                 if (journal != null && !reopened.isEmpty()) {
                     try {
@@ -506,6 +530,15 @@ public final class Orchestrator implements AutoCloseable {
         return launches;
     }
 
+    /** For a step made on behalf of another machine (join data): that machine; otherwise the step's own. */
+    private String consumerHost(StepKey k) {
+        if (!graph.isOnBehalfOfAnother(k)) {
+            return k.host();
+        }
+        return graph.dependentsOf(k).stream().filter(d -> graph.producersOf(d).containsValue(k)).map(StepKey::host)
+                .findFirst().orElse(k.host());
+    }
+
     private Optional<StepKey> failedDependency(Slot s) {
         for (StepKey d : graph.dependenciesOf(s.key)) {
             Slot dep = slots.get(d);
@@ -524,7 +557,7 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private boolean ready(Slot s) {
-        if (s.state != StepState.PENDING || round == null || round.cancelRequested) {
+        if (s.state != StepState.PENDING || round == null || round.cancelRequested || !round.selects(s)) {
             return false;
         }
         if (s.step.phase() != Phase.PREFLIGHT && gate != Gate.PASSED) {
@@ -576,7 +609,18 @@ public final class Orchestrator implements AutoCloseable {
     /** On a step thread: executes the step, records it, then lets the steps waiting for it start. */
     private void work(Launch l) {
         StepResult result = execute(l.slot, l.inputs, l.missing, l.round);
-        complete(l.slot, result, l.round);
+        try {
+            complete(l.slot, result, l.round);
+        } catch (RuntimeException e) {
+            // A bug in the bookkeeping: end the round for callers instead of leaving them waiting forever.
+            LOG.error("the run cannot go on after {} ended", l.slot.key, e);
+            synchronized (lock) {
+                if (round == l.round) {
+                    round = null;
+                }
+            }
+            l.round.done.completeExceptionally(e);
+        }
     }
 
     /** On a step thread, without the lock: the check and script, with log, notes and connection retries. */
@@ -810,7 +854,7 @@ public final class Orchestrator implements AutoCloseable {
                 failures.add(new RunResult.StepFailure(s.key, s.step.title(), s.result.outcome(),
                         s.result.exitCode(), s.result.lastLines(), s.result.detail()));
             } else if (s.state == StepState.BLOCKED || s.state == StepState.PENDING) {
-                if (s.state == StepState.PENDING) {
+                if (s.state == StepState.PENDING && r.selects(s)) {
                     LOG.error("{} was left waiting at the end of a round", s.key);
                 }
                 blocked.add(new RunResult.BlockedStep(s.key, Optional.ofNullable(s.blockedBy)));
@@ -923,14 +967,16 @@ public final class Orchestrator implements AutoCloseable {
         for (StepKey k : graph.steps()) {
             if (open.contains(k)) {
                 Slot s = slots.get(k);
-                if (s.state != StepState.PENDING) {
-                    reopened.add(k);
+                reopened.add(k);
+                for (StepKey p : graph.producersOf(k).values()) {
+                    reopened.add(p);
                 }
                 reopen(s);
             }
         }
         reopenBlocked();
-        return reopened;
+        // All of them, finished here or not: before start() the journal's entries are not loaded yet.
+        return reopened.stream().distinct().toList();
     }
 
     /**
@@ -1023,6 +1069,15 @@ public final class Orchestrator implements AutoCloseable {
         int finished;
         boolean cancelRequested;
         boolean reset;
+        /** The machines this round runs; empty for all. */
+        Set<String> only = Set.of();
+        /** The consumer's machine of each step made on behalf of another, for {@link #selects}. */
+        Function<StepKey, String> onBehalfOf = k -> k.host();
+
+        boolean selects(Slot s) {
+            return only.isEmpty() || s.step.phase() == Phase.PREFLIGHT || only.contains(s.key.host())
+                    || only.contains(onBehalfOf.apply(s.key));
+        }
     }
 
     private record Launch(Slot slot, Map<String, String> inputs, List<String> missing, Round round) {

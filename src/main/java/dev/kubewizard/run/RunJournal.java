@@ -111,6 +111,11 @@ public final class RunJournal {
         write();
     }
 
+    /** Forgets every step: the next write replaces the file (a run that starts afresh). */
+    public synchronized void forgetAll() {
+        entries.clear();
+    }
+
     /** Forgets steps (a reset node must run them again, even after a restart). */
     public synchronized void forget(Collection<StepKey> keys) throws IOException {
         if (entries.keySet().removeAll(keys)) {

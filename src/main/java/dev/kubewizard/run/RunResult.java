@@ -1,6 +1,7 @@
 package dev.kubewizard.run;
 
 import dev.kubewizard.plan.Severity;
+import dev.kubewizard.recipe.KubeadmLeftovers;
 import dev.kubewizard.text.Text;
 import java.time.Duration;
 import java.util.Collections;
@@ -35,9 +36,17 @@ public record RunResult(Outcome outcome, List<StepFailure> failures, List<Blocke
         public StepFailure {
             lastLines = List.copyOf(lastLines);
         }
+
+        /** The step found leftovers of an earlier kubeadm run: offer "reset node", then a retry. */
+        public boolean needsReset() {
+            return kind == StepResult.Outcome.FAILED && exitCode == KubeadmLeftovers.EXIT_NEEDS_RESET;
+        }
     }
 
-    /** A step that did not run: {@code cause} failed before it (empty when preflight findings stopped the run). */
+    /**
+     * A step that did not run: {@code cause} failed before it; empty when the cluster-wide preflight stopped the run
+     * or when the round ran other machines only ({@link Orchestrator#start(java.util.Set)}).
+     */
     public record BlockedStep(StepKey step, Optional<StepKey> cause) {
     }
 

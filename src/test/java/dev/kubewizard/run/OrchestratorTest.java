@@ -236,6 +236,7 @@ class OrchestratorTest {
         try (Orchestrator run = orchestrator(nodes)) {
             RunResult first = run.run();
             assertEquals(List.of(N1), first.failedHosts());
+            assertFalse(first.failures().get(0).needsReset());
 
             RunResult second = run.await(run.retry(N1));
 
@@ -269,9 +270,9 @@ class OrchestratorTest {
     @Test
     void resettingANodeRunsTheResetStepAndOpensItsJoinAgain() throws Exception {
         FakeNodes nodes = new FakeNodes(1);
-        nodes.on(N1, "kubeadm-join").fails(1, "[ERROR FileAvailable--etc-kubernetes-kubelet.conf]").times(1);
+        nodes.on(N1, "kubeadm-join").fails(4, "[ERROR FileAvailable--etc-kubernetes-kubelet.conf]").times(1);
         try (Orchestrator run = orchestrator(nodes)) {
-            run.run();
+            assertTrue(run.run().failures().get(0).needsReset(), "exit 4 asks for a reset");
             StepResult reset = run.reset(N1).get(10, TimeUnit.SECONDS);
 
             assertEquals(StepResult.Outcome.DONE, reset.outcome());

@@ -143,6 +143,55 @@ class ResumeTest {
         assertTrue(after.executionsOf(N2, "containerd").isEmpty());
     }
 
+    @Test
+    void withoutResumeEveryStepRunsAgainAndTheJournalStartsAfresh() throws Exception {
+        try (Orchestrator run = new Orchestrator(recipe, new FakeNodes(1), settings())) {
+            assertTrue(run.run().succeeded());
+        }
+        FakeNodes again = new FakeNodes(1);
+        try (Orchestrator run = new Orchestrator(recipe, again, settings().withResume(false))) {
+            assertTrue(run.run().succeeded());
+        }
+        assertEquals(recipe.steps().size(), again.executions().size());
+    }
+
+    @Test
+    void onlyOneMachineRunsAfterARestartWhenAskedTo() throws Exception {
+        FakeNodes first = new FakeNodes(1);
+        first.on(N1, "kubeadm-join").fails(1, "[ERROR Port-10250]: Port 10250 is in use");
+        first.on(N2, "kubeadm-join").fails(1, "[ERROR Port-10250]: Port 10250 is in use");
+        try (Orchestrator run = new Orchestrator(recipe, first, settings())) {
+            assertEquals(List.of(N1, N2), run.run().failedHosts());
+        }
+        FakeNodes second = new FakeNodes(1);
+        try (Orchestrator run = new Orchestrator(recipe, second, settings())) {
+            RunResult result = run.await(run.start(java.util.Set.of(N1)));
+            assertEquals(RunResult.Outcome.FAILED, result.outcome(), "node2 and the cluster phases are still to do");
+            assertTrue(result.failures().isEmpty());
+            assertEquals(StepState.PENDING, run.stepState(new StepKey(N2, "kubeadm-join")));
+        }
+        List<StepKey> ran = second.executions().stream().map(FakeNodes.Execution::key)
+                .filter(k -> !k.stepId().equals("preflight")).toList();
+        assertEquals(List.of(new StepKey(M1, "join-data-k8s-node1"), new StepKey(N1, "kubeadm-join")), ran);
+    }
+
+    @Test
+    void aResetInAFreshProcessMakesTheNextRunJoinAgain() throws Exception {
+        try (Orchestrator run = new Orchestrator(recipe, new FakeNodes(1), settings())) {
+            assertTrue(run.run().succeeded());
+        }
+        try (Orchestrator run = new Orchestrator(recipe, new FakeNodes(1), settings())) {
+            assertEquals(StepResult.Outcome.DONE, run.reset(N1).get(10, TimeUnit.SECONDS).outcome());
+        }
+        FakeNodes after = new FakeNodes(1);
+        try (Orchestrator run = new Orchestrator(recipe, after, settings())) {
+            assertTrue(run.run().succeeded());
+        }
+        after.only(N1, "kubeadm-join");
+        after.only(M1, "join-data-k8s-node1");
+        assertTrue(after.executionsOf(N2, "kubeadm-join").isEmpty());
+    }
+
     private static <T> List<T> names(java.util.Iterator<T> it) {
         List<T> all = new java.util.ArrayList<>();
         it.forEachRemaining(all::add);
