@@ -39,8 +39,8 @@ public final class ClusterPreflight {
 
         for (PlanHost h : plan.hosts()) {
             PreflightFacts f = facts.get(h.hostname());
-            if (f == null || blank(f.get(PreflightSteps.PRODUCT_UUID.name())) || blank(f.get(PreflightSteps.MACS.name()))
-                    || blank(f.get(PreflightSteps.CLOCK.name()))) {
+            if (f == null || blank(f.get(PreflightSteps.PRODUCT_UUID.name()))
+                    || blank(f.get(PreflightSteps.MACS.name())) || blank(f.get(PreflightSteps.CLOCK.name()))) {
                 warnings.add(new ClusterFinding(Severity.WARNING, "facts-missing", List.of(h.hostname()),
                         Messages.text("run.finding.facts-missing", h.hostname())));
             }

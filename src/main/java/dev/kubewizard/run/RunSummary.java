@@ -17,8 +17,8 @@ final class RunSummary {
         StringBuilder b = new StringBuilder();
         b.append("kubewizard support bundle, written ").append(Instant.now()).append('\n');
         b.append("kubewizard ").append(version()).append(" · Java ").append(System.getProperty("java.version"))
-                .append(" · ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append('\n');
+                .append(" · ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.version")).append('\n');
         b.append("Kubernetes ").append(plan.cluster() == null ? "?" : plan.cluster().kubernetesVersion())
                 .append(" · load balancer ").append(plan.lbMode()).append('\n');
         b.append(String.format(Locale.ROOT, "progress: %d of %d steps done, %d s elapsed%n", progress.done(),

@@ -12,6 +12,11 @@ import java.util.Map;
  * the sink as it arrives and returns the outcome; it should not throw (an exception counts as FAILED). It must stop
  * soon after {@code cancel} fires and then return CANCELLED. It may be called concurrently for the same host: the
  * first master makes the join data for several workers at once.
+ *
+ * <p>The values a step prints with {@code ::kubewizard-output NAME=value} come back in {@link StepResult#outputs()}
+ * as they are (the next step reads them); the lines themselves may be passed to the sink as well, masked or not: the
+ * orchestrator learns secret values from them and masks them, and times the preflight clock reading by them.
+ * Passwords the executor needs for itself (SSH, sudo) are its own business and are masked by the run's masker.
  */
 public interface StepExecutor extends AutoCloseable {
     StepResult execute(Step step, Map<String, String> inputs, LineSink sink, Cancellation cancel);

@@ -170,7 +170,8 @@ public final class FakeNodes implements Function<PlanHost, StepExecutor> {
         }
         long millis = b != null && b.millis != null ? b.millis
                 : durations != null ? durations.apply(key) : defaultMillis;
-        sink.line(new StepLine(host.hostname(), step.id(), StepLine.Kind.STDOUT, Instant.now(), "running " + step.id()));
+        sink.line(new StepLine(host.hostname(), step.id(), StepLine.Kind.STDOUT, Instant.now(),
+                "running " + step.id()));
         Map<String, String> outputs = new LinkedHashMap<>();
         if (b == null || b.outcome == StepResult.Outcome.DONE) {
             outputs.putAll(defaultOutputs(host, step));

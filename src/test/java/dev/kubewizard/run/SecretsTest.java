@@ -93,14 +93,17 @@ class SecretsTest {
             Path logs = run.logFolder().orElseThrow();
             try (Stream<Path> files = Files.list(logs)) {
                 assertEquals(List.of("k8s-lb.log", "k8s-master1.log", "k8s-master2.log", "k8s-master3.log",
-                        "k8s-node1.log", "k8s-node2.log"), files.map(p -> p.getFileName().toString()).sorted().toList());
+                        "k8s-node1.log", "k8s-node2.log"),
+                        files.map(p -> p.getFileName().toString()).sorted().toList());
             }
             List<String> lines = Files.readAllLines(logs.resolve("k8s-node1.log"), StandardCharsets.UTF_8);
             assertTrue(lines.get(0).startsWith("# kubewizard log of k8s-node1 (192.168.1.201, worker"), lines.get(0));
             String stamp = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} ";
             assertTrue(lines.stream().anyMatch(l -> l.matches(stamp + "==== prep/containerd · .*containerd.*")));
-            assertTrue(lines.stream().anyMatch(l -> l.matches(stamp + "out \\[containerd] containerd 2\\.2\\.1 安装完成")));
-            assertTrue(lines.stream().anyMatch(l -> l.matches(stamp + "==== prep/containerd: DONE after \\d+\\.\\d s")));
+            assertTrue(lines.stream().anyMatch(l -> l.matches(stamp
+                    + "out \\[containerd] containerd 2\\.2\\.1 安装完成")));
+            assertTrue(lines.stream().anyMatch(l -> l.matches(stamp
+                    + "==== prep/containerd: DONE after \\d+\\.\\d s")));
             assertTrue(lines.subList(1, lines.size()).stream().allMatch(l -> l.matches(stamp + ".*")));
         }
     }
