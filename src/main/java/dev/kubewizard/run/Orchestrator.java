@@ -5,11 +5,9 @@ import dev.kubewizard.plan.Node;
 import dev.kubewizard.plan.PlanHost;
 import dev.kubewizard.recipe.ClusterSteps;
 import dev.kubewizard.recipe.Phase;
-import dev.kubewizard.recipe.PreflightSteps;
 import dev.kubewizard.recipe.Recipe;
 import dev.kubewizard.recipe.RuntimeValue;
 import dev.kubewizard.recipe.Step;
-import dev.kubewizard.text.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,8 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +57,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Orchestrator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
-    private static final Pattern OUTPUT_LINE = Pattern.compile("^::kubewizard-output ([A-Z][A-Z0-9_]*)=(.*)$");
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final String RESET_STEP = "reset-node";
 
@@ -72,15 +67,15 @@ public final class Orchestrator implements AutoCloseable {
     private final EventDispatcher events;
     private final ExecutorService pool;
     private final Map<String, PlanHost> hosts;
-    private final Map<String, HostExecutor> executors;
+    private final HostExecutors executors;
     private final Map<String, LineBuffer> consoles;
     private final RunJournal journal;
     private final NodeLogs logs;
-    private final String language;
+    private final StepExecution execution;
 
     private final Object lock = new Object();
-    private final Map<StepKey, Slot> slots = new LinkedHashMap<>();
-    private final Map<String, List<Slot>> slotsByHost = new LinkedHashMap<>();
+    private final Map<StepKey, StepSlot> slots = new LinkedHashMap<>();
+    private final Map<String, List<StepSlot>> slotsByHost = new LinkedHashMap<>();
     private final Map<String, NodeState> nodeStates = new ConcurrentHashMap<>();
     private final Set<String> resetting = new HashSet<>();
     private Round round;
@@ -117,27 +112,24 @@ public final class Orchestrator implements AutoCloseable {
                 masking.add(value);
             }
         });
-        this.language = "en".equals(settings.language().getLanguage()) ? "en" : "zh";
 
         Map<String, PlanHost> byName = new LinkedHashMap<>();
         plan.hosts().forEach(h -> byName.put(h.hostname(), h));
         this.hosts = Collections.unmodifiableMap(byName);
-        Map<String, HostExecutor> perHost = new LinkedHashMap<>();
         Map<String, LineBuffer> buffers = new LinkedHashMap<>();
         for (String host : graph.hosts()) {
             PlanHost h = byName.get(host);
             if (h == null) {
                 throw new IllegalArgumentException("the recipe runs a step on " + host + ", which the plan lacks");
             }
-            perHost.put(host, new HostExecutor(h, executors));
             buffers.put(host, new LineBuffer(settings.consoleLines()));
             slotsByHost.put(host, new ArrayList<>());
             nodeStates.put(host, NodeState.PENDING);
         }
-        this.executors = Collections.unmodifiableMap(perHost);
+        this.executors = new HostExecutors(graph.hosts().stream().map(byName::get).toList(), executors);
         this.consoles = Collections.unmodifiableMap(buffers);
         for (StepKey k : graph.steps()) {
-            Slot s = new Slot(k, graph.step(k));
+            StepSlot s = new StepSlot(k, graph.step(k));
             slots.put(k, s);
             slotsByHost.get(k.host()).add(s);
         }
@@ -164,6 +156,7 @@ public final class Orchestrator implements AutoCloseable {
             this.journal = null;
             this.logs = null;
         }
+        this.execution = new StepExecution(settings, masking, this.executors, consoles, logs, journal, events);
     }
 
     /** The values a caller must supply for this recipe (they are read from stdin by the steps that need them). */
@@ -212,7 +205,7 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     public StepState stepState(StepKey key) {
-        Slot s = slots.get(key);
+        StepSlot s = slots.get(key);
         if (s == null) {
             throw new IllegalArgumentException("no step " + key + " in this run");
         }
@@ -222,7 +215,7 @@ public final class Orchestrator implements AutoCloseable {
     /** Every step as it stands, in recipe order. */
     public List<StepStatus> steps() {
         synchronized (lock) {
-            return slots.values().stream().map(Slot::status).toList();
+            return slots.values().stream().map(StepSlot::status).toList();
         }
     }
 
@@ -314,7 +307,7 @@ public final class Orchestrator implements AutoCloseable {
                 return;
             }
             r.cancelRequested = true;
-            for (Slot s : slots.values()) {
+            for (StepSlot s : slots.values()) {
                 if (s.state == StepState.PENDING && !r.reset) {
                     transition(s, StepState.CANCELLED, null, null);
                 }
@@ -335,7 +328,7 @@ public final class Orchestrator implements AutoCloseable {
         synchronized (lock) {
             requireIdle();
             requireStarted();
-            for (Slot s : slotsByHost.get(host)) {
+            for (StepSlot s : slotsByHost.get(host)) {
                 if (s.state == StepState.FAILED || s.state == StepState.CANCELLED) {
                     reopen(s);
                 }
@@ -355,7 +348,7 @@ public final class Orchestrator implements AutoCloseable {
         synchronized (lock) {
             requireIdle();
             requireStarted();
-            for (Slot s : slots.values()) {
+            for (StepSlot s : slots.values()) {
                 if (s.state == StepState.FAILED || s.state == StepState.CANCELLED) {
                     reopen(s);
                 }
@@ -378,7 +371,7 @@ public final class Orchestrator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException(host + " is not a cluster node: there is nothing"
                         + " of kubeadm to reset"));
         Step step = ClusterSteps.reset(plan, node);
-        Slot slot = new Slot(new StepKey(host, RESET_STEP), step);
+        StepSlot slot = new StepSlot(new StepKey(host, RESET_STEP), step);
         CompletableFuture<StepResult> done = new CompletableFuture<>();
         Round r;
         synchronized (lock) {
@@ -391,7 +384,7 @@ public final class Orchestrator implements AutoCloseable {
         }
         try {
             pool.execute(() -> {
-                StepResult result = execute(slot, Map.of(), List.of(), r);
+                StepResult result = execution.run(slot, Map.of(), List.of(), r.cancel, false);
                 List<StepKey> reopened = List.of();
                 synchronized (lock) {
                     try {
@@ -470,7 +463,7 @@ public final class Orchestrator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        executors.values().forEach(HostExecutor::close);
+        executors.close();
         if (logs != null) {
             logs.close();
         }
@@ -507,13 +500,13 @@ public final class Orchestrator implements AutoCloseable {
             // The findings were fixed (or not): preflight runs again and the checks with it.
             gate = Gate.WAITING;
             findings = List.of();
-            for (Slot s : slots.values()) {
+            for (StepSlot s : slots.values()) {
                 if (s.step.phase() == Phase.PREFLIGHT && s.state != StepState.PENDING) {
                     reopen(s);
                 }
             }
         }
-        for (Slot s : slots.values()) {
+        for (StepSlot s : slots.values()) {
             if (s.state == StepState.PENDING) {
                 Optional<StepKey> cause = failedDependency(s);
                 if (cause.isPresent()) {
@@ -539,9 +532,9 @@ public final class Orchestrator implements AutoCloseable {
                 .findFirst().orElse(k.host());
     }
 
-    private Optional<StepKey> failedDependency(Slot s) {
+    private Optional<StepKey> failedDependency(StepSlot s) {
         for (StepKey d : graph.dependenciesOf(s.key)) {
-            Slot dep = slots.get(d);
+            StepSlot dep = slots.get(d);
             switch (dep.state) {
                 case FAILED, CANCELLED -> {
                     return Optional.of(d);
@@ -556,7 +549,7 @@ public final class Orchestrator implements AutoCloseable {
         return Optional.empty();
     }
 
-    private boolean ready(Slot s) {
+    private boolean ready(StepSlot s) {
         if (s.state != StepState.PENDING || round == null || round.cancelRequested || !round.selects(s)) {
             return false;
         }
@@ -571,9 +564,9 @@ public final class Orchestrator implements AutoCloseable {
         return true;
     }
 
-    private List<Launch> startReady(Iterable<Slot> candidates) {
+    private List<Launch> startReady(Iterable<StepSlot> candidates) {
         List<Launch> launches = new ArrayList<>();
-        for (Slot s : candidates) {
+        for (StepSlot s : candidates) {
             if (ready(s)) {
                 Map<String, String> inputs = new LinkedHashMap<>();
                 List<String> missing = new ArrayList<>();
@@ -608,7 +601,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** On a step thread: executes the step, records it, then lets the steps waiting for it start. */
     private void work(Launch l) {
-        StepResult result = execute(l.slot, l.inputs, l.missing, l.round);
+        StepResult result = execution.run(l.slot, l.inputs, l.missing, l.round.cancel, true);
         try {
             complete(l.slot, result, l.round);
         } catch (RuntimeException e) {
@@ -623,127 +616,6 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
-    /** On a step thread, without the lock: the check and script, with log, notes and connection retries. */
-    private StepResult execute(Slot slot, Map<String, String> inputs, List<String> missing, Round r) {
-        Step step = slot.step;
-        Instant start = Instant.now();
-        slot.started = start;
-        long t0 = System.nanoTime();
-        if (logs != null) {
-            logs.stepStarted(step, start);
-        }
-        LineSink sink = line -> accept(slot, line);
-        StepResult result;
-        if (!missing.isEmpty()) {
-            note(slot, "run.note.missing-input", String.join(", ", missing));
-            result = StepResult.failed(-1, List.of(), Duration.ZERO);
-        } else if (r.cancel.isCancelled()) {
-            result = StepResult.cancelled(Duration.ZERO);
-        } else {
-            result = executeWithReconnects(slot, inputs, sink, r);
-        }
-        Map<String, String> outputs = new LinkedHashMap<>();
-        Map<String, String> shown = new LinkedHashMap<>();
-        for (RuntimeValue v : step.outputs()) {
-            String value = result.outputs().get(v.name());
-            if (value != null) {
-                outputs.put(v.name(), value);
-                if (v.secret()) {
-                    masking.add(value);
-                } else {
-                    shown.put(v.name(), value);
-                }
-            }
-        }
-        // Secret values stay in memory for the steps that read them; results and events carry the others only.
-        slot.freshOutputs = outputs;
-        result.outputs().forEach((name, value) -> {
-            if (!outputs.containsKey(name)) {
-                masking.add(value);  // not declared: treated as secret and dropped
-            }
-        });
-        List<String> lastLines = result.lastLines().stream().map(masking).toList();
-        result = new StepResult(result.outcome(), result.exitCode(), lastLines, shown,
-                Duration.ofNanos(System.nanoTime() - t0), masking.apply(result.detail()));
-        if (result.outcome() == StepResult.Outcome.SKIPPED) {
-            note(slot, "run.note.skipped");
-        }
-        Instant end = Instant.now();
-        slot.finished = end;
-        if (logs != null) {
-            logs.stepEnded(step, result, end);
-        }
-        if (journal != null && result.outcome().isFinished() && !RESET_STEP.equals(slot.key.stepId())
-                && slots.containsKey(slot.key)) {
-            try {
-                journal.finished(step, stateOf(result, r), end, outputs);
-            } catch (IOException e) {
-                LOG.warn("cannot write the run journal {}", journal.file(), e);
-                note(slot, "run.note.journal-failed", e.getMessage() == null ? e.toString() : e.getMessage());
-            }
-        }
-        return result;
-    }
-
-    private StepResult executeWithReconnects(Slot slot, Map<String, String> inputs, LineSink sink, Round r) {
-        int attempts = settings.connectionAttempts();
-        for (int attempt = 1; ; attempt++) {
-            StepResult result;
-            try {
-                StepExecutor executor = executors.get(slot.key.host()).get();
-                result = executor.execute(slot.step, inputs, sink, r.cancel);
-                if (result == null) {
-                    throw new IllegalStateException("the executor returned no result");
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("step {} failed with an exception", slot.key, e);
-                String message = masking.apply(e.getMessage() == null ? e.toString() : e.getMessage());
-                note(slot, "run.note.executor-failed", message);
-                return new StepResult(StepResult.Outcome.FAILED, -1, List.of(message), Map.of(), Duration.ZERO,
-                        message);
-            }
-            if (result.outcome() != StepResult.Outcome.CONNECTION_LOST || attempt >= attempts
-                    || r.cancel.isCancelled()) {
-                return result;
-            }
-            note(slot, "run.note.reconnect", masking.apply(result.detail()),
-                    String.valueOf(settings.reconnectDelay().toSeconds()), String.valueOf(attempt + 1),
-                    String.valueOf(attempts));
-            if (r.cancel.await(settings.reconnectDelay())) {
-                return StepResult.cancelled(result.duration());
-            }
-        }
-    }
-
-    /** Every line from an executor: secret outputs learnt, masked, then to the console, log file and listeners. */
-    private void accept(Slot slot, StepLine raw) {
-        String text = raw.text() == null ? "" : raw.text();
-        Matcher m = OUTPUT_LINE.matcher(text);
-        if (m.matches()) {
-            String name = m.group(1);
-            boolean declaredPlain = slot.step.outputs().stream().anyMatch(v -> v.name().equals(name) && !v.secret());
-            if (!declaredPlain) {
-                masking.add(m.group(2));
-            }
-            if (name.equals(PreflightSteps.CLOCK.name()) && slot.clockSeen == null) {
-                slot.clockSeen = raw.time() == null ? Instant.now() : raw.time();
-            }
-        }
-        StepLine line = new StepLine(slot.key.host(), slot.key.stepId(),
-                raw.kind() == null ? StepLine.Kind.STDOUT : raw.kind(), raw.time() == null ? Instant.now() : raw.time(),
-                masking.apply(text));
-        consoles.get(slot.key.host()).append(line);
-        if (logs != null) {
-            logs.line(line);
-        }
-        events.postLine(line);
-    }
-
-    private void note(Slot slot, String key, String... args) {
-        accept(slot, new StepLine(slot.key.host(), slot.key.stepId(), StepLine.Kind.NOTE, Instant.now(),
-                Messages.format(key, language, (Object[]) args)));
-    }
-
     private static StepState stateOf(StepResult result, Round r) {
         return switch (result.outcome()) {
             case DONE -> StepState.DONE;
@@ -754,7 +626,7 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /** On a step thread: the step has ended. */
-    private void complete(Slot slot, StepResult result, Round r) {
+    private void complete(StepSlot slot, StepResult result, Round r) {
         List<Launch> launches;
         synchronized (lock) {
             r.running--;
@@ -766,7 +638,7 @@ public final class Orchestrator implements AutoCloseable {
             transition(slot, to, result, null);
             if (to == StepState.FAILED || to == StepState.CANCELLED) {
                 for (StepKey d : graph.downstreamOf(slot.key)) {
-                    Slot down = slots.get(d);
+                    StepSlot down = slots.get(d);
                     if (down.state == StepState.PENDING) {
                         transition(down, r.cancelRequested ? StepState.CANCELLED : StepState.BLOCKED, null,
                                 slot.key);
@@ -786,7 +658,7 @@ public final class Orchestrator implements AutoCloseable {
         launch(launches);
     }
 
-    private List<Slot> dependentSlots(Slot slot) {
+    private List<StepSlot> dependentSlots(StepSlot slot) {
         return graph.dependentsOf(slot.key).stream().map(slots::get).toList();
     }
 
@@ -799,7 +671,7 @@ public final class Orchestrator implements AutoCloseable {
             return false;
         }
         Map<String, PreflightFacts> facts = new LinkedHashMap<>();
-        for (Slot s : slots.values()) {
+        for (StepSlot s : slots.values()) {
             if (s.step.phase() != Phase.PREFLIGHT) {
                 continue;
             }
@@ -823,7 +695,7 @@ public final class Orchestrator implements AutoCloseable {
         }
         if (errors) {
             gate = Gate.FAILED;
-            for (Slot s : slots.values()) {
+            for (StepSlot s : slots.values()) {
                 if (s.state == StepState.PENDING) {
                     transition(s, StepState.BLOCKED, null, null);
                 }
@@ -848,7 +720,7 @@ public final class Orchestrator implements AutoCloseable {
         List<RunResult.StepFailure> failures = new ArrayList<>();
         List<RunResult.BlockedStep> blocked = new ArrayList<>();
         boolean all = true;
-        for (Slot s : slots.values()) {
+        for (StepSlot s : slots.values()) {
             all &= s.state.isFinished();
             if (s.state == StepState.FAILED && s.result != null) {
                 failures.add(new RunResult.StepFailure(s.key, s.step.title(), s.result.outcome(),
@@ -895,7 +767,7 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /** Changes a step's state (checked), posts the change, and updates its machine's state. */
-    private void transition(Slot s, StepState to, StepResult result, StepKey blockedBy) {
+    private void transition(StepSlot s, StepState to, StepResult result, StepKey blockedBy) {
         StepState from = s.state;
         from.requireTransition(to, s.key);
         if (from.isFinished()) {
@@ -929,7 +801,7 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     /** Back to PENDING, with the producers of its secret inputs: join data is made fresh for every attempt. */
-    private void reopen(Slot s) {
+    private void reopen(StepSlot s) {
         if (s.state != StepState.PENDING) {
             transition(s, StepState.PENDING, null, null);
             s.outputs = Map.of();
@@ -938,7 +810,7 @@ public final class Orchestrator implements AutoCloseable {
         for (RuntimeValue in : s.step.inputs()) {
             StepKey p = producers.get(in.name());
             if (p != null && in.secret()) {
-                Slot producer = slots.get(p);
+                StepSlot producer = slots.get(p);
                 if (producer.state != StepState.PENDING) {
                     transition(producer, StepState.PENDING, null, null);
                     producer.outputs = Map.of();
@@ -948,7 +820,7 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private void reopenBlocked() {
-        for (Slot s : slots.values()) {
+        for (StepSlot s : slots.values()) {
             if (s.state == StepState.BLOCKED) {
                 reopen(s);
             }
@@ -957,7 +829,7 @@ public final class Orchestrator implements AutoCloseable {
 
     private List<StepKey> reopenAfterReset(String host, Phase from) {
         Set<StepKey> open = new LinkedHashSet<>();
-        for (Slot s : slotsByHost.get(host)) {
+        for (StepSlot s : slotsByHost.get(host)) {
             if (s.step.phase().compareTo(from) >= 0 && !graph.isOnBehalfOfAnother(s.key)) {
                 open.add(s.key);
                 open.addAll(graph.downstreamOf(s.key));
@@ -966,7 +838,7 @@ public final class Orchestrator implements AutoCloseable {
         List<StepKey> reopened = new ArrayList<>();
         for (StepKey k : graph.steps()) {
             if (open.contains(k)) {
-                Slot s = slots.get(k);
+                StepSlot s = slots.get(k);
                 reopened.add(k);
                 for (StepKey p : graph.producersOf(k).values()) {
                     reopened.add(p);
@@ -979,84 +851,23 @@ public final class Orchestrator implements AutoCloseable {
         return reopened.stream().distinct().toList();
     }
 
-    /**
-     * Marks the steps the journal holds as finished. PREFLIGHT always runs again (its facts must be fresh). A step is
-     * taken as finished only when the steps it builds on are, and a step whose values are secret (join data, never
-     * written down) only when every step that used them has finished too.
-     */
+    /** Marks the steps an earlier run finished ({@link ResumePoint}) as done, with their non-secret outputs. */
     private void restoreFromJournal() {
         if (journal == null) {
             return;
         }
-        Set<StepKey> restored = new HashSet<>();
-        for (StepKey k : graph.steps()) {
-            Step s = graph.step(k);
-            if (s.phase() == Phase.PREFLIGHT || !journalHas(k)) {
-                continue;
-            }
-            boolean foundation = graph.dependenciesOf(k).stream().allMatch(d -> restored.contains(d)
-                    || graph.step(d).phase() == Phase.PREFLIGHT
-                    || hasSecretOutputs(graph.step(d)) && journalHas(d));
-            if (foundation) {
-                restored.add(k);
-            }
-        }
-        for (StepKey k : graph.steps()) {
-            if (restored.contains(k) && hasSecretOutputs(graph.step(k))) {
-                boolean usedUp = graph.dependentsOf(k).stream()
-                        .filter(d -> graph.producersOf(d).containsValue(k)).allMatch(restored::contains);
-                if (!usedUp) {
-                    restored.remove(k);
-                }
-            }
-        }
-        // A consumer restored on the strength of a producer that ran again stays restored: it has finished.
-        for (StepKey k : graph.steps()) {
-            if (!restored.contains(k)) {
-                continue;
-            }
-            RunJournal.Entry e = journal.entry(k).orElseThrow();
-            Slot s = slots.get(k);
+        Map<StepKey, RunJournal.Entry> entries = journal.entries();
+        Set<StepKey> finished = ResumePoint.finishedSteps(graph, entries);
+        for (StepKey k : finished) {
+            RunJournal.Entry e = entries.get(k);
+            StepSlot s = slots.get(k);
             s.outputs = e.outputs();
             s.fromJournal = true;
             s.finished = e.finishedAt();
             transition(s, e.state(), null, null);
         }
-        if (!restored.isEmpty()) {
-            LOG.info("resuming: {} of {} steps finished in an earlier run", restored.size(), slots.size());
-        }
-    }
-
-    private boolean journalHas(StepKey k) {
-        return journal.entry(k).filter(e -> RunJournal.sameStep(e, graph.step(k))).isPresent();
-    }
-
-    private static boolean hasSecretOutputs(Step s) {
-        return s.outputs().stream().anyMatch(RuntimeValue::secret);
-    }
-
-    /** A step in this run; mutated under the lock, its state readable from any thread. */
-    private static final class Slot {
-        final StepKey key;
-        final Step step;
-        volatile StepState state = StepState.PENDING;
-        StepResult result;
-        StepKey blockedBy;
-        Map<String, String> outputs = Map.of();
-        volatile Map<String, String> freshOutputs = Map.of();
-        volatile Instant started;
-        volatile Instant finished;
-        volatile Instant clockSeen;
-        boolean fromJournal;
-
-        Slot(StepKey key, Step step) {
-            this.key = key;
-            this.step = step;
-        }
-
-        StepStatus status() {
-            return new StepStatus(key, step, state, Optional.ofNullable(result), Optional.ofNullable(started),
-                    Optional.ofNullable(finished), fromJournal);
+        if (!finished.isEmpty()) {
+            LOG.info("resuming: {} of {} steps finished in an earlier run", finished.size(), slots.size());
         }
     }
 
@@ -1074,52 +885,19 @@ public final class Orchestrator implements AutoCloseable {
         /** The consumer's machine of each step made on behalf of another, for {@link #selects}. */
         Function<StepKey, String> onBehalfOf = k -> k.host();
 
-        boolean selects(Slot s) {
+        boolean selects(StepSlot s) {
             return only.isEmpty() || s.step.phase() == Phase.PREFLIGHT || only.contains(s.key.host())
                     || only.contains(onBehalfOf.apply(s.key));
         }
     }
 
-    private record Launch(Slot slot, Map<String, String> inputs, List<String> missing, Round round) {
+    private record Launch(StepSlot slot, Map<String, String> inputs, List<String> missing, Round round) {
     }
 
     private record StepChangeEvent(RunListener.StepChange change) implements java.util.function.Consumer<RunListener> {
         @Override
         public void accept(RunListener l) {
             l.stepChanged(change);
-        }
-    }
-
-    /** The executor of one machine, made on first use. */
-    private static final class HostExecutor {
-        private final PlanHost host;
-        private final Function<PlanHost, StepExecutor> factory;
-        private StepExecutor executor;
-
-        HostExecutor(PlanHost host, Function<PlanHost, StepExecutor> factory) {
-            this.host = host;
-            this.factory = factory;
-        }
-
-        synchronized StepExecutor get() {
-            if (executor == null) {
-                executor = factory.apply(host);
-                if (executor == null) {
-                    throw new IllegalStateException("no executor for " + host.hostname());
-                }
-            }
-            return executor;
-        }
-
-        synchronized void close() {
-            if (executor != null) {
-                try {
-                    executor.close();
-                } catch (Exception e) {
-                    LOG.warn("cannot close the executor of {}", host.hostname(), e);
-                }
-                executor = null;
-            }
         }
     }
 
