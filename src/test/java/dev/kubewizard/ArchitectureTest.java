@@ -29,7 +29,8 @@ class ArchitectureTest {
     @Test
     void theCoreDoesNotDependOnTheUiOrTheCommandLine() {
         noClasses().that().resideInAnyPackage("dev.kubewizard.plan..", "dev.kubewizard.recipe..",
-                        "dev.kubewizard.kubeconfig..", "dev.kubewizard.text..")
+                        "dev.kubewizard.kubeconfig..", "dev.kubewizard.text..", "dev.kubewizard.ssh..",
+                        "dev.kubewizard.run..", "dev.kubewizard.diagnosis..", "dev.kubewizard.sim..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.kubewizard.ui..", "dev.kubewizard.cli..")
                 .check(production);
     }

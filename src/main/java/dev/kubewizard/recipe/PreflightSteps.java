@@ -26,8 +26,8 @@ public final class PreflightSteps {
     public static final RuntimeValue SWAP = RuntimeValue.plain("KW_SWAP_ACTIVE");
 
     /** kubeadm's own limits (preflight NumCPU and Mem). */
-    static final int MIN_CPUS = 2;
-    static final int MIN_MEMORY_MB = 1700;
+    public static final int MIN_CPUS = 2;
+    public static final int MIN_MEMORY_MB = 1700;
 
     private PreflightSteps() {
     }

@@ -24,8 +24,8 @@ public final class ClusterPreflight {
     /** Clocks may differ by this much: chrony, set up in PREP, pulls them together. */
     public static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(5);
     /** kubeadm's own limits (preflight NumCPU and Mem), as in the preflight script. */
-    static final int MIN_CPUS = 2;
-    static final int MIN_MEMORY_MB = 1700;
+    static final int MIN_CPUS = PreflightSteps.MIN_CPUS;
+    static final int MIN_MEMORY_MB = PreflightSteps.MIN_MEMORY_MB;
     private static final Set<String> SUPPORTED_OS = Set.of("ubuntu 22.04", "ubuntu 24.04");
 
     private ClusterPreflight() {
