@@ -13,7 +13,8 @@ public final class CommandLine {
 
     static Map<String, Command> commands() {
         Map<String, Command> all = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(new ValidateCommand(), new RenderCommand(), new KubeconfigCommand())) {
+        for (Command c : List.<Command>of(new ValidateCommand(), new RenderCommand(), new KubeconfigCommand(),
+                new InstallCommand())) {
             all.put(c.name(), c);
         }
         return all;

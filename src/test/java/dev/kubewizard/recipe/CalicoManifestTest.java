@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class CalicoManifestTest {
+public class CalicoManifestTest {
     private static final String MIRROR = "docker.m.daocloud.io";
     private static final String POD_SUBNET = "10.244.0.0/16";
     private static final Set<String> WORKLOADS = Set.of("DaemonSet", "Deployment");
 
     /** A small calico.yaml look-alike: same layout as upstream where it matters. */
-    static final String HAND_WRITTEN = """
+    public static final String HAND_WRITTEN = """
             ---
             # Source: calico/templates/calico-config.yaml
             kind: ConfigMap
