@@ -311,6 +311,7 @@ public final class WizardWindow {
     }
 
     private String footerHint() {
+        draft.check(); // read it, so that its next change updates the hint again
         int i = wizard.currentIndex();
         WizardPage page = wizard.current();
         if (wizard.canGoNextProperty().get()) {
@@ -331,6 +332,7 @@ public final class WizardWindow {
     private void showPage() {
         Page page = pages.get(wizard.currentIndex());
         pageArea.getChildren().setAll(page.root());
+        draft.recheck();
         page.shown();
         buildStepBar();
     }

@@ -53,6 +53,7 @@ public final class FormGrid {
         title.textProperty().bind(text.bind(titleKey));
         title.getStyleClass().addAll(Styles.TITLE_4, "form-section");
         GridPane.setMargin(title, new Insets(row == 0 ? 0 : 14, 0, 2, 0));
+        GridPane.setHalignment(title, HPos.LEFT);
         grid.add(title, 0, row++, 2, 1);
     }
 
@@ -79,6 +80,7 @@ public final class FormGrid {
 
     /** Content across both columns. */
     public void wide(Node content) {
+        GridPane.setHalignment(content, HPos.LEFT);
         grid.add(content, 0, row++, 2, 1);
     }
 

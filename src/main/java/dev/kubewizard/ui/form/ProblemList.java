@@ -46,7 +46,8 @@ public final class ProblemList extends VBox {
         getChildren().add(title);
         for (Violation v : found) {
             String field = where.apply(v.path());
-            String line = (field == null || field.isBlank() ? v.path() : field) + ": " + text.get(v.message());
+            String line = text.get("ui.problems.item", field == null || field.isBlank() ? v.path() : field,
+                    text.get(v.message()));
             Label item = new Label(line, Icons.of(v.isError() ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignA.ALERT,
                     14, v.isError() ? "error-icon" : "warning-icon"));
             item.setWrapText(true);

@@ -128,9 +128,15 @@ public final class NetworkPage implements Page {
         drawing.setContent(topology);
         drawing.setCollapsible(false);
         drawing.getStyleClass().add(Styles.DENSE);
+        drawing.setMinWidth(380);
+        drawing.setPrefWidth(460);
+        drawing.setMaxWidth(520);
 
         ProblemList problems = new ProblemList(d, text, List.of("cluster", "loadBalancer", "cni"), form::labelOf);
-        return Page.frame(text, "ui.page.network", "ui.network.intro", drawing, problems, form.node());
+        // The drawing stays beside the fields it follows.
+        HBox sideBySide = new HBox(24, form.node(), drawing);
+        HBox.setHgrow(form.node(), Priority.ALWAYS);
+        return Page.frame(text, "ui.page.network", "ui.network.intro", problems, sideBySide);
     }
 
     private static TextField field(javafx.beans.property.StringProperty property, String id) {

@@ -201,11 +201,9 @@ public final class PlanDraft {
         Ssh ssh = new Ssh(optional(sshUser), number(sshPort), sshAuth.get(), t(sshKeyFile));
         Map<String, List<String>> mirrorsByRegistry = new LinkedHashMap<>();
         for (RegistryMirrorRow row : registryMirrors) {
-            List<String> urls = mirrorsByRegistry.computeIfAbsent(t(row.registryProperty()), k -> new ArrayList<>());
-            String url = t(row.urlProperty());
-            if (!url.isEmpty()) {
-                urls.add(url);
-            }
+            // An empty URL stays in: the validator then points at the row still to fill in.
+            mirrorsByRegistry.computeIfAbsent(t(row.registryProperty()), k -> new ArrayList<>())
+                    .add(t(row.urlProperty()));
         }
         Mirrors mirrors = new Mirrors(t(ubuntuMirror), t(dockerCeMirror), t(kubernetesMirror), t(imageRepository),
                 mirrorsByRegistry, ntpList());
@@ -234,7 +232,7 @@ public final class PlanDraft {
             if (r == row) {
                 break;
             }
-            if (t(r.registryProperty()).equals(registry) && !t(r.urlProperty()).isEmpty()) {
+            if (t(r.registryProperty()).equals(registry)) {
                 index++;
             }
         }
@@ -244,6 +242,14 @@ public final class PlanDraft {
     /** The field path of a node row's column: {@code nodes[2].address}. */
     public String nodePath(NodeRow row, String field) {
         return "nodes[" + nodes.indexOf(row) + "]." + field;
+    }
+
+    /**
+     * Checks the plan again although no field changed: whether the files it names (SSH key, calico.yaml) exist is
+     * outside the plan, so pages call this when they come into view.
+     */
+    public void recheck() {
+        revalidate();
     }
 
     private void revalidate() {

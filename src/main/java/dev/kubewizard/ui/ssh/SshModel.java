@@ -32,7 +32,10 @@ public final class SshModel {
         usesKey = Bindings.createBooleanBinding(() -> draft.sshAuthProperty().get() == SshAuth.KEY,
                 draft.sshAuthProperty());
         // The check changes whenever any field does: the hosts follow the plan through it.
-        hosts = Bindings.createObjectBinding(() -> draft.toPlan().hosts(), draft.checkProperty());
+        hosts = Bindings.createObjectBinding(() -> {
+            draft.check(); // read it, so that its next change invalidates this binding again
+            return draft.toPlan().hosts();
+        }, draft.checkProperty());
         needsSudo = Bindings.createBooleanBinding(() -> hosts.get().stream().anyMatch(h -> !h.isRoot()), hosts);
         secretsComplete = Bindings.createBooleanBinding(() -> (usesKey.get() || !isBlank(secrets.sshPasswordProperty()))
                         && (!needsSudo.get() || !isBlank(secrets.sudoPasswordProperty())),

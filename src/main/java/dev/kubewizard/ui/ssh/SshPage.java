@@ -118,7 +118,7 @@ public final class SshPage implements Page {
         Runnable showHosts = () -> {
             hosts.getChildren().clear();
             for (PlanHost h : model.hostsProperty().get()) {
-                Label l = new Label(text.get("ui.ssh.hostLine", h.hostname(), h.sshUser(), h.address(), h.sshPort(),
+                Label l = new Label(text.get("ui.ssh.hostLine", h.hostname(), h.sshUser(), h.address(), String.valueOf(h.sshPort()),
                         text.get(switch (h.kind()) {
                             case MASTER -> "ui.role.master";
                             case WORKER -> "ui.role.worker";
