@@ -17,6 +17,7 @@ public final class LockedPage implements Page {
 
     public LockedPage(UiText text, String titleKey, String introKey, String plannedKey) {
         Message notice = new Message();
+        notice.setId("locked-notice");
         notice.getStyleClass().add(Styles.WARNING);
         notice.setGraphic(Icons.of(MaterialDesignL.LOCK_OUTLINE, 22));
         notice.titleProperty().bind(text.bind("ui.locked.title"));

@@ -9,7 +9,8 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * The wizard as a whole: the pages in order, which one is showing, and whether Back and Next may be used. Next is
- * allowed only when the current page is complete and the next page can be opened. No scene nodes: tested without FX.
+ * allowed only when the current page is complete. A page that waits for the install engine can still be opened, to
+ * read what it will do; it is never complete, so the wizard goes no further. No scene nodes: tested without FX.
  */
 public final class WizardModel {
     private final List<WizardPage> pages;
@@ -66,8 +67,8 @@ public final class WizardModel {
     }
 
     /**
-     * Whether a page may be opened from where the wizard stands: any earlier page, or a later one when it is available
-     * and every page before it is complete.
+     * Whether a page may be opened from where the wizard stands: any earlier page, or a later one when every page
+     * before it is complete.
      */
     public boolean canOpen(int index) {
         if (index < 0 || index >= pages.size()) {
@@ -75,9 +76,6 @@ public final class WizardModel {
         }
         if (index <= currentIndex.get()) {
             return true;
-        }
-        if (!pages.get(index).available()) {
-            return false;
         }
         for (int i = 0; i < index; i++) {
             if (!pages.get(i).valid().get()) {

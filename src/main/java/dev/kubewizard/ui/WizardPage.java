@@ -5,9 +5,10 @@ import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * One step of the wizard as the wizard model sees it: its id, the key of its title, whether its page is complete,
- * and whether it can be opened at all (the Install and Finish steps wait for the install engine).
+ * and whether it works in this build (the Install and Finish steps wait for the install engine: they can be opened to
+ * read what they will do, and are never complete).
  *
- * @param lockedReasonKey message key saying why a step that is not available cannot be opened; null when available
+ * @param lockedReasonKey message key saying why a step does not work yet; null when it does
  */
 public record WizardPage(String id, String titleKey, ObservableBooleanValue valid, String lockedReasonKey) {
     public WizardPage {

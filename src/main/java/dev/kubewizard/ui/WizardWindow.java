@@ -245,7 +245,7 @@ public final class WizardWindow {
             step.setContentDisplay(ContentDisplay.LEFT);
             if (!p.available()) {
                 step.setGraphic(Icons.of(MaterialDesignL.LOCK_OUTLINE, 14));
-                step.getStyleClass().add("step-locked");
+                step.getStyleClass().add(i == current ? "step-current" : "step-locked");
                 Tooltip tip = new Tooltip(text.get(p.lockedReasonKey()));
                 tip.setWrapText(true);
                 tip.setMaxWidth(380);
@@ -320,13 +320,13 @@ public final class WizardWindow {
         if (page.id().equals(WELCOME)) {
             return text.get("ui.hint.choosePlan");
         }
+        if (!page.available()) {
+            return text.get("ui.hint.engineLater");
+        }
         if (!page.valid().get()) {
             return text.get("ui.hint.fixFields");
         }
-        if (i + 1 < wizard.pages().size() && !wizard.pages().get(i + 1).available()) {
-            return text.get("ui.hint.engineLater");
-        }
-        return "";
+        return i + 1 < wizard.pages().size() ? "" : text.get("ui.hint.engineLater");
     }
 
     private void showPage() {

@@ -30,6 +30,11 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws IOException {
         out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
         Files.createDirectories(out);
+        try (var old = Files.newDirectoryStream(out, "*.png")) {
+            for (Path png : old) {
+                Files.delete(png);
+            }
+        }
         Application.launch(TourApp.class, args);
     }
 
@@ -73,19 +78,20 @@ public final class ScreenshotTour {
             shot("07-login");
             fx(() -> window.wizard().next());
             shot("08-review");
+            fx(() -> window.wizard().next());
+            shot("09-install-waits-for-engine");
             fx(() -> window.wizard().goTo(window.wizard().indexOf(WizardWindow.REVIEW)));
             fx(() -> window.text().languageProperty().set(Language.EN));
-            shot("09-review-english");
+            shot("10-review-english");
             fx(() -> window.wizard().goTo(window.wizard().indexOf(WizardWindow.NETWORK)));
             fx(() -> window.darkProperty().set(true));
-            shot("10-network-dark-english");
+            fx(() -> window.draft().vipProperty().set("192.168.1.300"));
+            shot("11-network-dark-english-bad-vip");
+            fx(() -> window.draft().vipProperty().set("192.168.1.100"));
             fx(() -> window.darkProperty().set(false));
             fx(() -> window.text().languageProperty().set(Language.ZH));
-            fx(() -> {
-                window.wizard().goTo(window.wizard().indexOf(WizardWindow.REVIEW));
-                // Shown as it will look; the step itself is locked until the install engine exists.
-            });
-            shot("11-review-chinese");
+            fx(() -> window.draft().lbModeProperty().set(dev.kubewizard.plan.LbMode.KEEPALIVED));
+            shot("12-network-keepalived");
         } catch (Exception e) {
             e.printStackTrace();
             Platform.runLater(() -> Platform.exit());

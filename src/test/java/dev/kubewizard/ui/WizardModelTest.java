@@ -59,13 +59,24 @@ class WizardModelTest {
     }
 
     @Test
-    void aPageThatWaitsForTheEngineCannotBeOpened() {
+    void aPageThatWaitsForTheEngineCanBeReadButLeadsNowhere() {
         first.set(true);
         wizard.goTo(2);
-        assertFalse(wizard.canGoNextProperty().get());
-        assertFalse(wizard.next());
-        assertFalse(wizard.canOpen(3));
-        assertEquals(2, wizard.currentIndex());
+        assertTrue(wizard.next());
+        assertEquals("d", wizard.current().id());
+        assertFalse(wizard.current().available());
+        assertFalse(wizard.canGoNextProperty().get(), "the last page has no next");
+    }
+
+    @Test
+    void aLockedPageIsNeverCompleteSoNothingAfterItOpens() {
+        WizardModel locked = new WizardModel(List.of(
+                WizardPage.open("a", "ui.page.review", new SimpleBooleanProperty(true)),
+                WizardPage.locked("b", "ui.page.install", "ui.locked.engine", new SimpleBooleanProperty(false)),
+                WizardPage.locked("c", "ui.page.finish", "ui.locked.engine", new SimpleBooleanProperty(false))));
+        assertTrue(locked.next());
+        assertFalse(locked.canGoNextProperty().get());
+        assertFalse(locked.canOpen(2));
     }
 
     @Test

@@ -51,8 +51,11 @@ class WizardWalkTest {
         assertEquals(6, hosts.getItems().size());
         TextArea script = robot.lookup("#review-script").queryAs(TextArea.class);
         assertTrue(script.getText().startsWith("#!/usr/bin/env bash"), script.getText());
+        robot.clickOn("#wizard-next");
+        assertEquals(WizardWindow.INSTALL, window.wizard().current().id());
         assertTrue(robot.lookup("#wizard-next").queryButton().isDisabled(), "Install waits for the engine");
         assertFalse(robot.lookup("#wizard-hint").queryLabeled().getText().isEmpty(), "and the footer says why");
+        assertTrue(robot.lookup("#locked-notice").tryQuery().isPresent(), "so does the page");
     }
 
     @Test
@@ -86,6 +89,20 @@ class WizardWalkTest {
         robot.clickOn("#language-zh");
         assertEquals("下一步", next.getText());
         assertEquals("节点", robot.lookup("#step-nodes").queryLabeled().getText());
+    }
+
+    @Test
+    void anUnexpectedErrorOpensAWindowWithTheDetailsAndTheLogPath(FxRobot robot) throws Exception {
+        AppFolders folders = AppFolders.of(java.util.Map.of(), "Linux", "/home/teacher", "/tmp/kw-walk-logs");
+        ErrorWindow errors = new ErrorWindow(new UiText(Language.EN), folders);
+        Thread worker = new Thread(() -> errors.report("mirror-test", new IllegalStateException("boom from a worker")));
+        worker.start();
+        worker.join();
+        WaitForAsyncUtils.waitForFxEvents();
+        TextArea details = robot.lookup("#error-details").queryAs(TextArea.class);
+        assertTrue(details.getText().contains("boom from a worker"), details.getText());
+        assertTrue(robot.lookup("Log file: /tmp/kw-walk-logs/kubewizard.log").tryQuery().isPresent());
+        assertEquals(WizardWindow.WELCOME, window.wizard().current().id(), "the wizard keeps running");
     }
 
     private static String columnTitle(FxRobot robot) {

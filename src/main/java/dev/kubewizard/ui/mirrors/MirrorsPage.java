@@ -122,8 +122,11 @@ public final class MirrorsPage implements Page {
             return label != null ? label : path.startsWith("mirrors.ntp") ? text.get("ui.mirrors.ntp")
                     : text.get("ui.mirrors.registryMirrors");
         });
-        return Page.frame(text, "ui.page.mirrors", "ui.mirrors.intro", presetBox, problems, form.node(),
-                new VBox(8, testBar, testHelp, results));
+        // Shown only once a test ran: before that, the button and its help say enough.
+        results.visibleProperty().bind(Bindings.isNotEmpty(model.probes()));
+        results.managedProperty().bind(results.visibleProperty());
+        return Page.frame(text, "ui.page.mirrors", "ui.mirrors.intro", presetBox, new VBox(6, testBar, testHelp,
+                results), problems, form.node());
     }
 
     private void rebuildRegistryRows() {

@@ -128,9 +128,9 @@ public final class NetworkPage implements Page {
         drawing.setContent(topology);
         drawing.setCollapsible(false);
         drawing.getStyleClass().add(Styles.DENSE);
-        drawing.setMinWidth(380);
-        drawing.setPrefWidth(460);
-        drawing.setMaxWidth(520);
+        drawing.setMinWidth(460);
+        drawing.setPrefWidth(490);
+        drawing.setMaxWidth(560);
 
         ProblemList problems = new ProblemList(d, text, List.of("cluster", "loadBalancer", "cni"), form::labelOf);
         // The drawing stays beside the fields it follows.

@@ -55,6 +55,7 @@ public final class TopologyView extends Pane {
         } else {
             entry = box(MaterialDesignS.SWAP_HORIZONTAL, text.get("ui.topology.vip"),
                     orDash(t.vip()) + port + "  " + orDash(t.endpointHost()), "topo-entry");
+            entry.getStyleClass().add("topo-floating");
         }
         fill(masters, t.masters(), MaterialDesignS.SERVER, "topo-master", "ui.topology.master");
         fill(workers, t.workers(), MaterialDesignS.SERVER_OUTLINE, "topo-worker", "ui.topology.worker");
@@ -141,17 +142,26 @@ public final class TopologyView extends Pane {
         }
     }
 
+    /** Lays a row out centred, boxes side by side with a gap; narrower boxes when the row would not fit. */
     private double placeRow(List<Region> row, double width, double y) {
         if (row.isEmpty()) {
             return y;
         }
+        double gap = 8;
+        double fair = (width - gap * (row.size() - 1)) / row.size();
+        double[] widths = new double[row.size()];
+        double total = gap * (row.size() - 1);
+        for (int i = 0; i < row.size(); i++) {
+            widths[i] = Math.min(row.get(i).prefWidth(-1), Math.max(60, fair));
+            total += widths[i];
+        }
+        double x = Math.max(0, (width - total) / 2);
         double h = 0;
         for (int i = 0; i < row.size(); i++) {
             Region r = row.get(i);
-            double bw = Math.min(r.prefWidth(-1), Math.max(90, width / row.size() - 12));
-            double bh = r.prefHeight(bw);
-            double cx = width * (i + 1) / (row.size() + 1);
-            r.resizeRelocate(Math.round(cx - bw / 2), y, bw, bh);
+            double bh = r.prefHeight(widths[i]);
+            r.resizeRelocate(Math.round(x), y, widths[i], bh);
+            x += widths[i] + gap;
             h = Math.max(h, bh);
         }
         return y + h;
@@ -167,7 +177,7 @@ public final class TopologyView extends Pane {
     @Override
     protected double computePrefWidth(double height) {
         int widest = Math.max(masters.size(), workers.size());
-        return Math.max(420, widest * 150.0);
+        return Math.max(380, widest * 150.0);
     }
 
     private static double rowHeight(List<Region> row) {

@@ -150,7 +150,8 @@ public final class NodesPage implements Page {
         paste.setTooltip(pasteTip);
         paste.setOnAction(e -> pasteFromClipboard());
         table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN).match(e) && table.getEditingCell() == null) {
+            boolean shortcutV = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN).match(e);
+            if (shortcutV && table.getEditingCell() == null) {
                 pasteFromClipboard();
                 e.consume();
             }

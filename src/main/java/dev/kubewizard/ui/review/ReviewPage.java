@@ -174,7 +174,8 @@ public final class ReviewPage implements Page {
         }
         ClusterPlan p = model.draft().toPlan();
         int row = 0;
-        row = fact(row, "ui.review.cluster", p.cluster().name() + "  ·  Kubernetes " + p.cluster().kubernetesVersion());
+        row = fact(row, "ui.review.cluster",
+                p.cluster().name() + "  ·  Kubernetes " + p.cluster().kubernetesVersion());
         row = fact(row, "ui.review.machines", text.get("ui.nodes.counts", p.masters().size(), p.workers().size()));
         row = fact(row, "ui.review.endpoint", p.cluster().endpoint().host() + " → " + p.cluster().endpoint().vip()
                 + ":" + p.cluster().endpoint().portOrDefault());

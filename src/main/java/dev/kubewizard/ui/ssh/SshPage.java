@@ -21,6 +21,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -114,18 +115,25 @@ public final class SshPage implements Page {
         Label hostsTitle = new Label();
         hostsTitle.textProperty().bind(text.bind("ui.ssh.hosts"));
         hostsTitle.getStyleClass().add(Styles.TITLE_4);
-        VBox hosts = new VBox(4);
+        GridPane hosts = new GridPane();
+        hosts.setHgap(18);
+        hosts.setVgap(4);
+        hosts.setId("ssh-hosts");
         Runnable showHosts = () -> {
             hosts.getChildren().clear();
+            int row = 0;
             for (PlanHost h : model.hostsProperty().get()) {
-                Label l = new Label(text.get("ui.ssh.hostLine", h.hostname(), h.sshUser(), h.address(), String.valueOf(h.sshPort()),
-                        text.get(switch (h.kind()) {
-                            case MASTER -> "ui.role.master";
-                            case WORKER -> "ui.role.worker";
-                            case LOAD_BALANCER -> "ui.role.lb";
-                        })));
-                l.getStyleClass().add("mono");
-                hosts.getChildren().add(l);
+                Label name = new Label(h.hostname());
+                name.getStyleClass().add(Styles.TEXT_BOLD);
+                Label login = new Label(h.sshUser() + "@" + h.address() + ":" + h.sshPort());
+                login.getStyleClass().add("mono");
+                Label role = new Label(text.get(switch (h.kind()) {
+                    case MASTER -> "ui.role.master";
+                    case WORKER -> "ui.role.worker";
+                    case LOAD_BALANCER -> "ui.role.lb";
+                }));
+                role.getStyleClass().add(Styles.TEXT_MUTED);
+                hosts.addRow(row++, name, login, role);
             }
         };
         model.hostsProperty().addListener((o, a, b) -> showHosts.run());

@@ -2,6 +2,7 @@ package dev.kubewizard.ui.welcome;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import dev.kubewizard.ui.AppIcon;
 import dev.kubewizard.ui.Page;
 import dev.kubewizard.ui.form.Icons;
 import dev.kubewizard.ui.text.UiText;
@@ -15,7 +16,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -48,7 +48,8 @@ public final class WelcomePage implements Page {
     }
 
     private Region build() {
-        ImageView logo = new ImageView(new Image(getClass().getResourceAsStream("/dev/kubewizard/ui/icons/kubewizard-128.png")));
+        ImageView logo = new ImageView(AppIcon.images().stream().filter(i -> i.getWidth() == 128).findFirst()
+                .orElse(null));
         logo.setFitWidth(96);
         logo.setFitHeight(96);
         Label title = new Label();

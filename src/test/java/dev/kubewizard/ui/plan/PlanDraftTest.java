@@ -89,6 +89,34 @@ class PlanDraftTest {
     }
 
     @Test
+    void noTextInAnyFieldMakesTheDraftFail() throws Exception {
+        draft.load(PlanYaml.courseExample(), null);
+        String[] junk = {"", " ", "\u0000", ":::", "-1", "99999999999", "../../etc/passwd", "中文", "a".repeat(5000),
+            "http://", "[", "{{X}}", "1.2.3.4/99"};
+        for (java.lang.reflect.Method m : PlanDraft.class.getMethods()) {
+            if (m.getReturnType() != javafx.beans.property.StringProperty.class) {
+                continue;
+            }
+            javafx.beans.property.StringProperty field = (javafx.beans.property.StringProperty) m.invoke(draft);
+            String before = field.get();
+            for (String value : junk) {
+                field.set(value);
+                draft.toPlan();
+                PlanYaml.toYaml(draft.toPlan());
+            }
+            field.set(before);
+        }
+        for (NodeRow row : draft.nodes()) {
+            for (String value : junk) {
+                row.addressProperty().set(value);
+                row.portProperty().set(value);
+                draft.toPlan();
+            }
+        }
+        assertTrue(draft.check().hasErrors(), "the junk left in the rows is reported");
+    }
+
+    @Test
     void keepalivedModeDropsTheLoadBalancerHostAndHarborOffDropsHarbor() {
         draft.load(PlanYaml.courseExample(), null);
         draft.lbModeProperty().set(LbMode.KEEPALIVED);
