@@ -16,6 +16,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,12 @@ class WizardWalkTest {
         Button next = robot.lookup("#wizard-next").queryButton();
         assertFalse(next.isDisabled());
 
-        editAddress(robot, "192.168.1.300");
+        robot.doubleClickOn(addressCell(robot));
+        robot.write("192.168.1.300");
+        TextField editor = robot.lookup("#nodes-table .text-field").queryAs(TextField.class);
+        assertTrue(editor.getPseudoClassStates().contains(Styles.STATE_DANGER), "marked while it is typed");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(next.isDisabled(), "a bad address blocks Next");
         assertTrue(addressCell(robot).getPseudoClassStates().contains(Styles.STATE_DANGER), "the cell is marked");
         assertTrue(robot.lookup(".problem-list").query().isVisible(), "and the problem is listed");

@@ -19,8 +19,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 /**
  * A text cell of the Nodes table that shows the validator's verdict on its own field (nodes[i].address...): a red
- * border and an error icon, the message as tooltip. Edits commit on Enter and when the cell loses focus (a teacher
- * clicking elsewhere expects the value kept), Escape cancels.
+ * border and an error icon, the message as tooltip. While typing, the editor shows the verdict the text would get at
+ * each keystroke; Enter or leaving the cell keeps the value (and updates the plan and Next), Escape cancels.
  */
 final class PlanTextCell extends TableCell<NodeRow, String> {
     private final PlanDraft draft;
@@ -58,6 +58,11 @@ final class PlanTextCell extends TableCell<NodeRow, String> {
                     commitEdit(editor.getText());
                 }
             });
+            editor.textProperty().addListener((o, was, now) -> {
+                if (isEditing()) {
+                    typed(now);
+                }
+            });
         }
         editor.setText(getItem() == null ? "" : getItem());
         setText(null);
@@ -71,6 +76,19 @@ final class PlanTextCell extends TableCell<NodeRow, String> {
     public void cancelEdit() {
         super.cancelEdit();
         showValue();
+    }
+
+    /** The verdict the typed text would get, on the editor: red frame and the message as tooltip. */
+    private void typed(String value) {
+        NodeRow row = getTableRow() == null ? null : getTableRow().getItem();
+        if (row == null || editor == null) {
+            return;
+        }
+        List<Violation> found = draft.violationsIfTyped(row, field, value);
+        boolean error = found.stream().anyMatch(Violation::isError);
+        editor.pseudoClassStateChanged(Styles.STATE_DANGER, error);
+        editor.setTooltip(found.isEmpty() ? null
+                : new Tooltip(found.stream().map(v -> text.get(v.message())).collect(Collectors.joining("\n"))));
     }
 
     @Override

@@ -245,6 +245,42 @@ public final class PlanDraft {
     }
 
     /**
+     * The violations a node cell would have with {@code typed} in it, before the edit is committed: the table cannot
+     * take the value while its cell is being edited, yet the teacher should see the verdict at each keystroke.
+     *
+     * @param field hostname, address, user or port
+     */
+    public List<Violation> violationsIfTyped(NodeRow row, String field, String typed) {
+        int index = nodes.indexOf(row);
+        if (index < 0 || !loaded.get()) {
+            return List.of();
+        }
+        ClusterPlan plan = toPlan();
+        Node n = plan.nodes().get(index);
+        String v = typed == null ? "" : typed.strip();
+        String path = "nodes[" + index + "]." + field;
+        if (field.equals("port") && !v.isEmpty() && !v.matches("\\d{1,9}")) {
+            return List.of(new Violation(path, Severity.ERROR, "ui.check.notAPort",
+                    Messages.text("ui.check.notAPort", v)));
+        }
+        Node changed = switch (field) {
+            case "hostname" -> new Node(v, n.address(), n.role(), n.user(), n.port());
+            case "address" -> new Node(n.hostname(), v, n.role(), n.user(), n.port());
+            case "user" -> new Node(n.hostname(), n.address(), n.role(), v.isEmpty() ? null : v, n.port());
+            case "port" -> new Node(n.hostname(), n.address(), n.role(), n.user(),
+                    v.isEmpty() ? null : Integer.valueOf(v));
+            default -> n;
+        };
+        List<Node> nodeList = new ArrayList<>(plan.nodes());
+        nodeList.set(index, changed);
+        ClusterPlan edited = new ClusterPlan(plan.apiVersion(), plan.cluster(), plan.loadBalancer(), nodeList,
+                plan.ssh(), plan.mirrors(), plan.harbor(), plan.cni());
+        Path file = planFile.get();
+        return PlanValidator.validate(edited, file == null ? null : file.toAbsolutePath().getParent()).stream()
+                .filter(x -> x.path().equals(path)).toList();
+    }
+
+    /**
      * Checks the plan again although no field changed: whether the files it names (SSH key, calico.yaml) exist is
      * outside the plan, so pages call this when they come into view.
      */

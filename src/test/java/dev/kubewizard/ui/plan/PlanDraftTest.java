@@ -48,6 +48,19 @@ class PlanDraftTest {
     }
 
     @Test
+    void aCellBeingTypedIsJudgedWithoutChangingThePlan() {
+        draft.load(PlanYaml.courseExample(), null);
+        NodeRow second = draft.nodes().get(1);
+        assertEquals("plan.check.address.duplicate",
+                draft.violationsIfTyped(second, "address", "192.168.1.101").get(0).key());
+        assertTrue(draft.violationsIfTyped(second, "address", "192.168.1.150").isEmpty());
+        assertEquals("ui.check.notAPort", draft.violationsIfTyped(second, "port", "2x").get(0).key());
+        assertFalse(draft.violationsIfTyped(second, "hostname", "K8S_Master").isEmpty());
+        assertEquals("192.168.1.102", second.addressProperty().get());
+        assertFalse(draft.check().hasErrors());
+    }
+
+    @Test
     void aPortThatIsNotANumberIsReportedInsteadOfLost() {
         draft.load(PlanYaml.courseExample(), null);
         draft.nodes().get(0).portProperty().set("22a");
