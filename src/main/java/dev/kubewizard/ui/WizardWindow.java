@@ -3,6 +3,7 @@ package dev.kubewizard.ui;
 import atlantafx.base.theme.Styles;
 import dev.kubewizard.ui.form.FieldDecorations;
 import dev.kubewizard.ui.form.Icons;
+import dev.kubewizard.ui.harbor.HarborLogin;
 import dev.kubewizard.ui.harbor.HarborModel;
 import dev.kubewizard.ui.harbor.HarborPage;
 import dev.kubewizard.ui.mirrors.MirrorProbe;
@@ -90,7 +91,7 @@ public final class WizardWindow {
         NodesModel nodes = new NodesModel(draft);
         NetworkModel network = new NetworkModel(draft);
         MirrorsModel mirrors = new MirrorsModel(draft, work, new MirrorProbe(Duration.ofSeconds(6)));
-        HarborModel harbor = new HarborModel(draft, secrets);
+        HarborModel harbor = new HarborModel(draft, secrets, work, new HarborLogin(6000));
         SshModel ssh = new SshModel(draft, secrets);
         ReviewModel review = new ReviewModel(draft, welcome::remember);
         ObservableBooleanValue never = new SimpleBooleanProperty(false);

@@ -8,13 +8,22 @@ import dev.kubewizard.ui.form.ProblemList;
 import dev.kubewizard.ui.plan.PlanDraft;
 import dev.kubewizard.ui.text.UiText;
 import java.util.List;
+import dev.kubewizard.ui.form.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /** The private Harbor registry: on or off, where, how, and the credentials for the pull test and pull secret. */
 public final class HarborPage implements Page {
@@ -67,6 +76,21 @@ public final class HarborPage implements Page {
         password.setId("harbor-password");
         password.textProperty().bindBidirectional(model.passwordProperty());
         form.field("ui.harbor.password", password, null, "ui.harbor.password.help");
+        Button test = new Button(null, Icons.of(MaterialDesignL.LOGIN, 16));
+        test.setId("harbor-test-login");
+        test.textProperty().bind(text.bind("ui.harbor.testLogin"));
+        test.disableProperty().bind(model.canTestLoginProperty().not());
+        test.setOnAction(e -> model.testLogin());
+        Label result = new Label();
+        result.setId("harbor-login-result");
+        result.setWrapText(true);
+        result.textProperty().bind(Bindings.createStringBinding(this::loginText, model.loginResultProperty(),
+                model.testingProperty(), text.languageProperty()));
+        result.graphicProperty().bind(Bindings.createObjectBinding(() -> loginIcon(model.loginResultProperty().get()),
+                model.loginResultProperty()));
+        HBox testRow = new HBox(12, test, result);
+        testRow.setAlignment(Pos.CENTER_LEFT);
+        form.row("ui.harbor.login", testRow, test, "ui.harbor.testLogin.help");
         TextField image = field(d.harborTestImageProperty(), "harbor-test-image");
         image.setPromptText("harbor.example.com/library/nginx:latest");
         form.field("ui.harbor.testImage", image, "harbor.testImage", "ui.harbor.testImage.help");
@@ -78,6 +102,31 @@ public final class HarborPage implements Page {
 
         ProblemList problems = new ProblemList(d, text, List.of("harbor"), form::labelOf);
         return Page.frame(text, "ui.page.harbor", "ui.harbor.intro", enabled, problems, form.node());
+    }
+
+    private String loginText() {
+        if (model.testingProperty().get()) {
+            return text.get("ui.harbor.login.testing");
+        }
+        HarborLogin.Result r = model.loginResultProperty().get();
+        if (r == null) {
+            return "";
+        }
+        return switch (r.outcome()) {
+            case LOGGED_IN -> text.get("ui.harbor.login.loggedIn");
+            case WRONG_CREDENTIALS -> text.get("ui.harbor.login.wrongCredentials");
+            case NOT_HARBOR -> text.get("ui.harbor.login.notHarbor", r.detail());
+            case CERTIFICATE -> text.get("ui.harbor.login.certificate", r.detail());
+            case UNREACHABLE -> text.get("ui.harbor.login.unreachable", r.detail());
+        };
+    }
+
+    private static Node loginIcon(HarborLogin.Result r) {
+        if (r == null) {
+            return null;
+        }
+        return r.outcome() == HarborLogin.Outcome.LOGGED_IN ? Icons.of(MaterialDesignC.CHECK_CIRCLE, 16, "ok-icon")
+                : Icons.of(MaterialDesignA.ALERT_CIRCLE, 16, "error-icon");
     }
 
     private static TextField field(javafx.beans.property.StringProperty property, String id) {
