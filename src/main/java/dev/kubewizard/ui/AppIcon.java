@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.image.Image;
 
-/** The window and taskbar icon at every size rendered from icons/kubewizard.svg (the PNGs are in the resources). */
+/**
+ * The window and taskbar icon at every size, rendered from the master drawing icons/kubewizard.svg into the resources
+ * (again after changing the drawing: {@code rsvg-convert -w N -h N icons/kubewizard.svg -o .../kubewizard-N.png}).
+ */
 public final class AppIcon {
     private static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256};
 

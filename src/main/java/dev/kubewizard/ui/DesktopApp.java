@@ -25,12 +25,18 @@ public final class DesktopApp extends Application {
         AppFolders folders = AppFolders.ofThisUser();
         Settings settings = Settings.load(folders.settingsFile());
         UiText text = new UiText(settings.language());
-        new ErrorWindow(text, folders).installAsUncaughtHandler();
+        ErrorWindow errors = new ErrorWindow(text, folders);
+        errors.installAsUncaughtHandler();
         log.info("kubewizard starting; java {}, javafx {}, logs in {}", System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version"), folders.logs());
-        Theme.apply(settings.darkTheme());
-        window = new WizardWindow(settings, text, Platform::runLater);
-        show(stage, window);
+        try {
+            Theme.apply(settings.darkTheme());
+            window = new WizardWindow(settings, text, Platform::runLater);
+            show(stage, window);
+        } catch (RuntimeException e) {
+            // Even a wizard that cannot start shows why, with the log path, instead of vanishing.
+            errors.report("start", e);
+        }
     }
 
     /** Puts a wizard into a stage sized for the screen (a 1024x768 projector included). */
