@@ -1,0 +1,119 @@
+package dev.kubewizard.ui.welcome;
+
+import dev.kubewizard.plan.ClusterPlan;
+import dev.kubewizard.plan.Cluster;
+import dev.kubewizard.plan.Endpoint;
+import dev.kubewizard.plan.LbHost;
+import dev.kubewizard.plan.LoadBalancer;
+import dev.kubewizard.plan.PlanFormatException;
+import dev.kubewizard.plan.PlanYaml;
+import dev.kubewizard.text.Messages;
+import dev.kubewizard.text.Text;
+import dev.kubewizard.ui.Settings;
+import dev.kubewizard.ui.plan.PlanDraft;
+import dev.kubewizard.ui.plan.RunSecrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The first page: start a new plan, open a plan file, or load the course's example. */
+public final class WelcomeModel {
+    private static final Logger LOG = LoggerFactory.getLogger(WelcomeModel.class);
+
+    private final PlanDraft draft;
+    private final RunSecrets secrets;
+    private final Settings settings;
+    // Properties
+    private final ObjectProperty<Text> loadError = new SimpleObjectProperty<>(this, "loadError");
+    private final ReadOnlyObjectWrapper<Path> lastPlan = new ReadOnlyObjectWrapper<>(this, "lastPlan");
+    private final BooleanBinding valid;
+
+    public WelcomeModel(PlanDraft draft, RunSecrets secrets, Settings settings) {
+        this.draft = draft;
+        this.secrets = secrets;
+        this.settings = settings;
+        lastPlan.set(settings.lastPlan().filter(Files::isRegularFile).orElse(null));
+        valid = Bindings.createBooleanBinding(draft.loadedProperty()::get, draft.loadedProperty());
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    /** Why the last open failed, in both languages; null after a successful load. */
+    public ObjectProperty<Text> loadErrorProperty() {
+        return loadError;
+    }
+
+    /** The plan opened or saved last time, if it still exists. */
+    public ReadOnlyObjectProperty<Path> lastPlanProperty() {
+        return lastPlan.getReadOnlyProperty();
+    }
+
+    /** Demo mode runs the wizard against simulated nodes; it needs the install engine, which is not built yet. */
+    public boolean demoAvailable() {
+        return false;
+    }
+
+    // Commands
+
+    /** A fresh plan: the course's settings and mirrors, with no machines yet. */
+    public void newPlan() {
+        ClusterPlan course = PlanYaml.courseExample();
+        Cluster c = course.cluster();
+        ClusterPlan blank = new ClusterPlan(course.apiVersion(),
+                new Cluster("k8s-cluster", c.kubernetesVersion(), c.podSubnet(), c.serviceSubnet(),
+                        new Endpoint(c.endpoint().host(), "", Endpoint.DEFAULT_PORT)),
+                new LoadBalancer(course.lbMode(), new LbHost("k8s-lb", ""), ""),
+                List.of(), course.ssh(), course.mirrors(), null, course.cni());
+        secrets.clear();
+        draft.load(blank, null);
+        loadError.set(null);
+    }
+
+    public void loadCourseExample() {
+        secrets.clear();
+        draft.load(PlanYaml.courseExample(), null);
+        loadError.set(null);
+    }
+
+    /** Opens a plan file; on failure the draft stays as it was and {@link #loadErrorProperty()} says why. */
+    public boolean open(Path file) {
+        try {
+            ClusterPlan plan = PlanYaml.read(file);
+            secrets.clear();
+            draft.load(plan, file);
+            loadError.set(null);
+            remember(file);
+            return true;
+        } catch (PlanFormatException e) {
+            LOG.info("plan {} not loaded: {}", file, e.getMessage());
+            loadError.set(new Text(e.describe("zh"), e.describe("en")));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("plan {} could not be read", file, e);
+            loadError.set(Messages.text("ui.welcome.openFailed", file, String.valueOf(e.getMessage())));
+        }
+        return false;
+    }
+
+    public boolean openLast() {
+        Path last = lastPlan.get();
+        return last != null && open(last);
+    }
+
+    /** Remembers a plan file as the last one (after opening or saving it). */
+    public void remember(Path file) {
+        settings.setLastPlan(file);
+        lastPlan.set(Optional.ofNullable(file).map(Path::toAbsolutePath).orElse(null));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.kubewizard.ui;
+
+import dev.kubewizard.ui.text.Language;
+import dev.kubewizard.ui.text.UiText;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Runs the wizard in a real window (under Xvfb in the screenshots profile) and saves a PNG of every page to the folder
+ * given as argument: the pictures the README shows. Not a test: a person looks at the result.
+ */
+public final class ScreenshotTour {
+    private static Path out;
+
+    private ScreenshotTour() {
+    }
+
+    /** Not an Application itself: the JavaFX launcher refuses such a main class on the class path. */
+    public static void main(String[] args) throws IOException {
+        out = Path.of(args.length > 0 ? args[0] : "target/screenshots");
+        Files.createDirectories(out);
+        try (var old = Files.newDirectoryStream(out, "*.png")) {
+            for (Path png : old) {
+                Files.delete(png);
+            }
+        }
+        Application.launch(TourApp.class, args);
+    }
+
+    public static final class TourApp extends Application {
+    private WizardWindow window;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primary) throws IOException {
+        Path home = Files.createTempDirectory("kubewizard-tour");
+        Settings settings = Settings.load(home.resolve("settings.properties"));
+        Theme.apply(false);
+        stage = primary;
+        window = new WizardWindow(settings, new UiText(Language.ZH), Platform::runLater);
+        stage.setX(0);
+        stage.setY(0);
+        DesktopApp.show(stage, window);
+        stage.setWidth(1280);
+        stage.setHeight(860);
+        Thread tour = new Thread(this::tour, "screenshot-tour");
+        tour.setDaemon(true);
+        tour.start();
+    }
+
+    private void tour() {
+        try {
+            shot("01-welcome");
+            fx(() -> window.wizard().goTo(0));
+            fx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#welcome-course")).fire());
+            shot("02-nodes");
+            fx(() -> window.draft().nodes().get(1).addressProperty().set("192.168.1.300"));
+            shot("03-nodes-bad-address");
+            fx(() -> window.draft().nodes().get(1).addressProperty().set("192.168.1.102"));
+            fx(() -> window.wizard().next());
+            shot("04-network");
+            fx(() -> window.wizard().next());
+            shot("05-mirrors");
+            fx(() -> window.wizard().next());
+            shot("06-harbor");
+            fx(() -> window.wizard().next());
+            shot("07-login");
+            fx(() -> window.wizard().next());
+            shot("08-review");
+            fx(() -> window.wizard().next());
+            shot("09-install-waits-for-engine");
+            fx(() -> window.wizard().goTo(window.wizard().indexOf(WizardWindow.REVIEW)));
+            fx(() -> window.text().languageProperty().set(Language.EN));
+            shot("10-review-english");
+            fx(() -> window.wizard().goTo(window.wizard().indexOf(WizardWindow.NETWORK)));
+            fx(() -> window.darkProperty().set(true));
+            fx(() -> window.draft().vipProperty().set("192.168.1.300"));
+            shot("11-network-dark-english-bad-vip");
+            fx(() -> window.draft().vipProperty().set("192.168.1.100"));
+            fx(() -> window.darkProperty().set(false));
+            fx(() -> window.text().languageProperty().set(Language.ZH));
+            fx(() -> window.draft().lbModeProperty().set(dev.kubewizard.plan.LbMode.KEEPALIVED));
+            shot("12-network-keepalived");
+        } catch (Exception e) {
+            e.printStackTrace();
+            Platform.runLater(() -> Platform.exit());
+            return;
+        }
+        Platform.runLater(Platform::exit);
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(10, TimeUnit.SECONDS);
+        Thread.sleep(400);
+    }
+
+    private void shot(String name) throws Exception {
+        Thread.sleep(600);
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> image.complete(stage.getScene().snapshot(null)));
+        write(image.get(10, TimeUnit.SECONDS), out.resolve(name + ".png"));
+    }
+
+    static void write(WritableImage image, Path file) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            ImageIO.write(buffered, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
+}
