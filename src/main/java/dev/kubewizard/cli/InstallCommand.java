@@ -163,7 +163,7 @@ final class InstallCommand implements Command {
         }
 
         SecretMasker masker = secrets.masker(plan);
-        AppFolders folders = AppFolders.forCurrentUser();
+        AppFolders folders = AppFolders.ofThisUser();
         HostKeyPrompt hostKeys = options.yes() ? offer -> {
             console.out().println(Messages.format("cli.install.trustedKey", console.language(), offer.host(),
                     String.valueOf(offer.port()), offer.keyType(), offer.fingerprint()));

@@ -1,5 +1,6 @@
 package dev.kubewizard.ui;
 
+import dev.kubewizard.install.AppFolders;
 import dev.kubewizard.ui.text.UiText;
 import javafx.application.Application;
 import javafx.application.Platform;

@@ -1,5 +1,6 @@
 package dev.kubewizard.ui;
 
+import dev.kubewizard.install.AppFolders;
 import atlantafx.base.theme.Styles;
 import dev.kubewizard.ui.form.Icons;
 import dev.kubewizard.ui.text.UiText;

@@ -23,7 +23,7 @@ class UiArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("Model")
                 .or().resideInAnyPackage("dev.kubewizard.ui.plan..", "dev.kubewizard.ui.text..")
                 .or().haveSimpleName("Topology").or().haveSimpleName("MirrorProbe").or().haveSimpleName("HarborLogin")
-                .or().haveSimpleName("Settings").or().haveSimpleName("AppFolders")
+                .or().haveSimpleName("Settings")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "org.controlsfx..", "atlantafx..")
                 .check(ui);

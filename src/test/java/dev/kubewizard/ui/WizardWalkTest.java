@@ -1,5 +1,6 @@
 package dev.kubewizard.ui;
 
+import dev.kubewizard.install.AppFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

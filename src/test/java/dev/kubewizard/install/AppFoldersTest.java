@@ -1,4 +1,4 @@
-package dev.kubewizard.ui;
+package dev.kubewizard.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
