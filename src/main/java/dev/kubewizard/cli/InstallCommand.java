@@ -5,7 +5,10 @@ import dev.kubewizard.diagnosis.FailedStep;
 import dev.kubewizard.diagnosis.Finding;
 import dev.kubewizard.install.AppFolders;
 import dev.kubewizard.install.CalicoDownload;
-import dev.kubewizard.install.RemoteStepExecutor;
+import dev.kubewizard.install.ApiServerNodes;
+import dev.kubewizard.install.InstallPasswords;
+import dev.kubewizard.install.InstallSetup;
+import dev.kubewizard.install.SshMachines;
 import dev.kubewizard.plan.ClusterPlan;
 import dev.kubewizard.plan.PlanHost;
 import dev.kubewizard.plan.PlanValidator;
@@ -27,15 +30,9 @@ import dev.kubewizard.run.StepLine;
 import dev.kubewizard.run.StepResult;
 import dev.kubewizard.run.StepState;
 import dev.kubewizard.ssh.HostKeyPrompt;
-import dev.kubewizard.ssh.RemoteShellFactory;
 import dev.kubewizard.ssh.SecretMasker;
-import dev.kubewizard.ssh.SshSettings;
-import dev.kubewizard.ssh.SshTarget;
-import dev.kubewizard.ssh.StepRunner;
 import dev.kubewizard.text.Messages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -152,7 +149,7 @@ final class InstallCommand implements Command {
         }
 
         Prompter ask = prompter.apply(console);
-        Secrets secrets = secrets(plan, recipe, console, ask);
+        InstallPasswords secrets = secrets(plan, recipe, console, ask);
         if (secrets == null) {
             return 2;
         }
@@ -170,20 +167,17 @@ final class InstallCommand implements Command {
             return true;
         } : offer -> ask.confirm(Messages.format("cli.install.askKey", console.language(), offer.host(),
                 String.valueOf(offer.port()), offer.keyType(), offer.fingerprint()));
-        RemoteShellFactory shells = RemoteShellFactory.jsch(SshSettings.defaults(folders.knownHosts(), hostKeys));
-        Function<PlanHost, StepExecutor> executors = host -> new RemoteStepExecutor(host,
-                shells.open(SshTarget.forHost(host, plan.sshOrDefault(), secrets.ssh, secrets.sudo), masker),
-                new StepRunner());
-        return install(recipe, RunFolder.besidePlan(options.plan()), executors, masker, secrets.values, options,
-                console);
+        SshMachines machines = new SshMachines(plan, InstallSetup.sshShells(folders, hostKeys), secrets, masker,
+                new ApiServerNodes(Duration.ofSeconds(10)));
+        return install(recipe, RunFolder.besidePlan(options.plan()), machines::executor, masker,
+                secrets.runValues(recipe), options, console);
     }
 
     /** Runs the recipe and reports; shared with the simulated install. */
     static int install(Recipe recipe, RunFolder folder, Function<PlanHost, StepExecutor> executors,
                        SecretMasker masker, Map<String, String> values, Options options, Console console) {
-        RunSettings settings = RunSettings.defaults().withFolder(folder).withMasker(masker::mask).withValues(values)
-                .withResume(options.resume())
-                .withLanguage(console.english() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        RunSettings settings = InstallSetup.runSettings(folder, masker, values,
+                console.english() ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE, options.resume());
         try (Orchestrator orchestrator = new Orchestrator(recipe, executors, settings)) {
             orchestrator.addListener(new ConsoleReport(recipe, console));
             Thread onCtrlC = new Thread(orchestrator::cancel, "kubewizard-cancel");
@@ -209,36 +203,14 @@ final class InstallCommand implements Command {
 
     private static RecipeInputs calicoManifest(ClusterPlan plan, Path planDir, Console console)
             throws IOException, InterruptedException {
-        var calico = plan.cni().calico();
-        if (calico.manifest() != null && !calico.manifest().isBlank()) {
-            return RecipeInputs.withCalicoManifest(
-                    Files.readString(planDir.resolve(calico.manifest()), StandardCharsets.UTF_8));
+        if (InstallSetup.downloadsCalico(plan)) {
+            console.out().println(Messages.format("cli.install.downloadingCalico", console.language(),
+                    plan.cni().calico().version()));
         }
-        console.out().println(Messages.format("cli.install.downloadingCalico", console.language(), calico.version()));
-        return RecipeInputs.withCalicoManifest(new CalicoDownload(Duration.ofSeconds(30)).fetch(calico.version()));
+        return InstallSetup.recipeInputs(plan, planDir, new CalicoDownload(Duration.ofSeconds(30)));
     }
 
-    /** The passwords of this run: in memory only, never printed. */
-    private record Secrets(String ssh, String sudo, String harborUser, Map<String, String> values) {
-        SecretMasker masker(ClusterPlan plan) {
-            SecretMasker m = new SecretMasker();
-            for (String s : new String[] {ssh, sudo}) {
-                if (s != null && !s.isEmpty()) {
-                    m.add(s);
-                }
-            }
-            String harbor = values.get("KW_HARBOR_PASSWORD");
-            if (harbor != null && !harbor.isEmpty()) {
-                m.add(harbor);
-                if (harborUser != null) {
-                    m.addBasicAuth(harborUser, harbor);
-                }
-            }
-            return m;
-        }
-    }
-
-    private Secrets secrets(ClusterPlan plan, Recipe recipe, Console console, Prompter ask) {
+    private InstallPasswords secrets(ClusterPlan plan, Recipe recipe, Console console, Prompter ask) {
         String ssh = null;
         if (plan.sshOrDefault().authOrDefault() == SshAuth.PASSWORD) {
             ssh = secret(SSH_PASSWORD, "cli.install.askSshPassword", console, ask, true);
@@ -255,21 +227,19 @@ final class InstallCommand implements Command {
                 sudo = null; // the login password, or passwordless sudo
             }
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        String harbor = null;
         for (RuntimeValue v : Orchestrator.valuesNeeded(recipe)) {
-            if (v.name().equals("KW_HARBOR_PASSWORD")) {
-                String harbor = secret(HARBOR_PASSWORD, "cli.install.askHarborPassword", console, ask, true);
+            if (v.name().equals(InstallPasswords.HARBOR_VALUE)) {
+                harbor = secret(HARBOR_PASSWORD, "cli.install.askHarborPassword", console, ask, true);
                 if (harbor == null) {
                     return null;
                 }
-                values.put(v.name(), harbor);
             } else {
                 console.err().println(Messages.format("cli.install.missingValue", console.language(), v.name()));
                 return null;
             }
         }
-        String harborUser = plan.harbor() == null ? null : plan.harbor().username();
-        return new Secrets(ssh, sudo, harborUser, values);
+        return new InstallPasswords(ssh, sudo, harbor);
     }
 
     private String secret(String variable, String promptKey, Console console, Prompter ask, boolean required) {

@@ -32,7 +32,8 @@ public final class DesktopApp extends Application {
                 System.getProperty("javafx.runtime.version"), folders.logs());
         try {
             Theme.apply(settings.darkTheme());
-            window = new WizardWindow(settings, text, Platform::runLater);
+            window = new WizardWindow(settings, text, Platform::runLater, InstallBackends.ofThisUser(folders));
+            window.setFolderOpener(folder -> getHostServices().showDocument(folder.toUri().toString()));
             show(stage, window);
         } catch (RuntimeException e) {
             // Even a wizard that cannot start shows why, with the log path, instead of vanishing.

@@ -1,11 +1,17 @@
 package dev.kubewizard.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.kubewizard.install.AppFolders;
+import dev.kubewizard.ui.finish.FinishModel;
+import dev.kubewizard.ui.finish.FinishPage;
 import dev.kubewizard.ui.form.FieldDecorations;
 import dev.kubewizard.ui.form.Icons;
 import dev.kubewizard.ui.harbor.HarborLogin;
 import dev.kubewizard.ui.harbor.HarborModel;
 import dev.kubewizard.ui.harbor.HarborPage;
+import dev.kubewizard.ui.install.DemoMachines;
+import dev.kubewizard.ui.install.InstallModel;
+import dev.kubewizard.ui.install.InstallPage;
 import dev.kubewizard.ui.mirrors.MirrorProbe;
 import dev.kubewizard.ui.mirrors.MirrorsModel;
 import dev.kubewizard.ui.mirrors.MirrorsPage;
@@ -25,14 +31,15 @@ import dev.kubewizard.ui.welcome.WelcomeModel;
 import dev.kubewizard.ui.welcome.WelcomePage;
 import impl.org.controlsfx.skin.DecorationPane;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -74,6 +81,12 @@ public final class WizardWindow {
     private final PlanDraft draft = new PlanDraft();
     private final RunSecrets secrets = new RunSecrets();
     private final BackgroundWork work;
+    private final BackgroundWork runs;
+    private final WelcomeModel welcome;
+    private final InstallModel install;
+    private final FinishModel finish;
+    private final InstallPage installPage;
+    private Consumer<Path> openFolder = folder -> { };
     private final WizardModel wizard;
     private final List<Page> pages;
     private final BooleanProperty dark;
@@ -82,19 +95,27 @@ public final class WizardWindow {
     private final DecorationPane root = new DecorationPane();
 
     public WizardWindow(Settings settings, UiText text, Executor uiThread) {
+        this(settings, text, uiThread, InstallBackends.ofThisUser(AppFolders.ofThisUser()));
+    }
+
+    public WizardWindow(Settings settings, UiText text, Executor uiThread, InstallBackends backends) {
         this.settings = settings;
         this.text = text;
         this.work = new BackgroundWork("probe", 4, uiThread);
         this.dark = new SimpleBooleanProperty(this, "dark", settings.darkTheme());
 
-        WelcomeModel welcome = new WelcomeModel(draft, secrets, settings);
+        this.runs = new BackgroundWork("install", 4, uiThread);
+        welcome = new WelcomeModel(draft, secrets, settings,
+                backends.demo().map(DemoMachines::passwords).orElse(null));
         NodesModel nodes = new NodesModel(draft);
         NetworkModel network = new NetworkModel(draft);
         MirrorsModel mirrors = new MirrorsModel(draft, work, new MirrorProbe(Duration.ofSeconds(6)));
         HarborModel harbor = new HarborModel(draft, secrets, work, new HarborLogin(6000));
         SshModel ssh = new SshModel(draft, secrets);
         ReviewModel review = new ReviewModel(draft, welcome::remember);
-        ObservableBooleanValue never = new SimpleBooleanProperty(false);
+        install = new InstallModel(draft, secrets, text, runs, () -> welcome.demoProperty().get()
+                ? backends.demo().orElseThrow().source() : backends.machines());
+        finish = new FinishModel(install.sessionProperty(), runs, backends.defaultKubeconfig(), Clock.systemDefaultZone());
         wizard = new WizardModel(List.of(
                 WizardPage.open(WELCOME, "ui.page.welcome", welcome.validProperty()),
                 WizardPage.open(NODES, "ui.page.nodes", nodes.validProperty()),
@@ -103,8 +124,8 @@ public final class WizardWindow {
                 WizardPage.open(HARBOR, "ui.page.harbor", harbor.validProperty()),
                 WizardPage.open(SSH, "ui.page.ssh", ssh.validProperty()),
                 WizardPage.open(REVIEW, "ui.page.review", review.validProperty()),
-                WizardPage.locked(INSTALL, "ui.page.install", "ui.locked.engine", never),
-                WizardPage.locked(FINISH, "ui.page.finish", "ui.locked.engine", never)));
+                WizardPage.open(INSTALL, "ui.page.install", install.validProperty()),
+                WizardPage.open(FINISH, "ui.page.finish", finish.validProperty())));
 
         FieldDecorations decorations = new FieldDecorations(draft, text);
         pages = List.of(
@@ -115,12 +136,12 @@ public final class WizardWindow {
                 new HarborPage(harbor, text, decorations),
                 new SshPage(ssh, text, decorations),
                 new ReviewPage(review, text),
-                new LockedPage(text, "ui.page.install", "ui.install.intro", "ui.install.planned"),
-                new LockedPage(text, "ui.page.finish", "ui.finish.intro", "ui.finish.planned"));
+                installPage = new InstallPage(install, text, () -> wizard.next()),
+                new FinishPage(finish, text, folder -> openFolder.accept(folder)));
 
         BorderPane frame = new BorderPane();
         frame.getStyleClass().add("wizard");
-        frame.setTop(new VBox(header(), stepBar));
+        frame.setTop(new VBox(header(), demoBanner(), stepBar));
         frame.setCenter(pageArea);
         frame.setBottom(footer());
         root.setRoot(frame);
@@ -172,9 +193,47 @@ public final class WizardWindow {
         }, draft.planFileProperty(), draft.loadedProperty(), text.languageProperty());
     }
 
-    /** Stops background work (mirror tests) when the window closes. */
+    public InstallModel install() {
+        return install;
+    }
+
+    public FinishModel finish() {
+        return finish;
+    }
+
+    public InstallPage installPage() {
+        return installPage;
+    }
+
+    /** How "open the log folder" opens a folder (the app's host services; nothing in tests). */
+    public void setFolderOpener(Consumer<Path> opener) {
+        this.openFolder = opener;
+    }
+
+    /** Stops background work (mirror tests, the install) when the window closes. */
     public void close() {
+        installPage.stop();
+        install.close();
         work.close();
+        runs.close();
+    }
+
+    /** On every page while the machines are simulated: the teacher and the class must never mistake it. */
+    private Region demoBanner() {
+        Label badge = new Label();
+        badge.textProperty().bind(text.bind("ui.demo.badge"));
+        badge.getStyleClass().add("demo-badge");
+        Label say = new Label();
+        say.textProperty().bind(text.bind("ui.demo.banner"));
+        say.setWrapText(true);
+        HBox banner = new HBox(10, badge, say);
+        banner.setId("demo-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 16, 6, 16));
+        banner.getStyleClass().add("demo-banner");
+        banner.visibleProperty().bind(welcome.demoProperty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private Region header() {
@@ -299,7 +358,7 @@ public final class WizardWindow {
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.textProperty().bind(Bindings.createStringBinding(this::footerHint, wizard.currentIndexProperty(),
-                wizard.canGoNextProperty(), text.languageProperty(), draft.checkProperty()));
+                wizard.canGoNextProperty(), text.languageProperty(), draft.checkProperty(), install.statusProperty()));
         // A disabled button shows no tooltip: the hint beside it says why Next is not possible.
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -322,12 +381,15 @@ public final class WizardWindow {
             return text.get("ui.hint.choosePlan");
         }
         if (!page.available()) {
-            return text.get("ui.hint.engineLater");
+            return text.get(page.lockedReasonKey());
         }
-        if (!page.valid().get()) {
+        if (page.id().equals(INSTALL)) {
+            return text.get("ui.hint.installFirst");
+        }
+        if (!page.valid().get() && i + 1 < wizard.pages().size()) {
             return text.get("ui.hint.fixFields");
         }
-        return i + 1 < wizard.pages().size() ? "" : text.get("ui.hint.engineLater");
+        return "";
     }
 
     private void showPage() {

@@ -1,5 +1,6 @@
 package dev.kubewizard.ui.welcome;
 
+import dev.kubewizard.install.InstallPasswords;
 import dev.kubewizard.plan.ClusterPlan;
 import dev.kubewizard.plan.Cluster;
 import dev.kubewizard.plan.Endpoint;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -33,12 +37,22 @@ public final class WelcomeModel {
     private final PlanDraft draft;
     private final RunSecrets secrets;
     private final Settings settings;
+    private final InstallPasswords demoPasswords;
     // Properties
+    private final BooleanProperty demo = new SimpleBooleanProperty(this, "demo", false);
     private final ObjectProperty<Text> loadError = new SimpleObjectProperty<>(this, "loadError");
     private final ReadOnlyObjectWrapper<Path> lastPlan = new ReadOnlyObjectWrapper<>(this, "lastPlan");
     private final BooleanBinding valid;
 
     public WelcomeModel(PlanDraft draft, RunSecrets secrets, Settings settings) {
+        this(draft, secrets, settings, null);
+    }
+
+    /**
+     * @param demoPasswords the passwords of the simulated machines; null when this build has no demo mode
+     */
+    public WelcomeModel(PlanDraft draft, RunSecrets secrets, Settings settings, InstallPasswords demoPasswords) {
+        this.demoPasswords = demoPasswords;
         this.draft = draft;
         this.secrets = secrets;
         this.settings = settings;
@@ -60,9 +74,14 @@ public final class WelcomeModel {
         return lastPlan.getReadOnlyProperty();
     }
 
-    /** Demo mode runs the wizard against simulated nodes; it needs the install engine, which is not built yet. */
+    /** Demo mode runs the wizard against simulated machines, when this build has them. */
     public boolean demoAvailable() {
-        return false;
+        return demoPasswords != null;
+    }
+
+    /** True while the wizard works on simulated machines (demo mode): every page says so. */
+    public ReadOnlyBooleanProperty demoProperty() {
+        return demo;
     }
 
     // Commands
@@ -77,13 +96,32 @@ public final class WelcomeModel {
                 new LoadBalancer(course.lbMode(), new LbHost("k8s-lb", ""), ""),
                 List.of(), course.ssh(), course.mirrors(), null, course.cni());
         secrets.clear();
+        demo.set(false);
         draft.load(blank, null);
         loadError.set(null);
     }
 
     public void loadCourseExample() {
         secrets.clear();
+        demo.set(false);
         draft.load(PlanYaml.courseExample(), null);
+        loadError.set(null);
+    }
+
+    /**
+     * Demo mode: the course's plan on simulated machines, their passwords already filled in, so that Next leads
+     * through every page to a finished install without typing anything.
+     */
+    public void startDemo() {
+        if (demoPasswords == null) {
+            return;
+        }
+        secrets.clear();
+        secrets.sshPasswordProperty().set(demoPasswords.ssh() == null ? "" : demoPasswords.ssh());
+        secrets.sudoPasswordProperty().set(demoPasswords.sudo() == null ? "" : demoPasswords.sudo());
+        secrets.harborPasswordProperty().set(demoPasswords.harbor() == null ? "" : demoPasswords.harbor());
+        draft.load(PlanYaml.courseExample(), null);
+        demo.set(true);
         loadError.set(null);
     }
 
@@ -92,6 +130,7 @@ public final class WelcomeModel {
         try {
             ClusterPlan plan = PlanYaml.read(file);
             secrets.clear();
+            demo.set(false);
             draft.load(plan, file);
             loadError.set(null);
             remember(file);

@@ -81,11 +81,17 @@ public final class WelcomePage implements Page {
         Button demo = choice("welcome-demo", MaterialDesignP.PLAY_CIRCLE_OUTLINE, "ui.welcome.demo",
                 "ui.welcome.demo.help");
         demo.setDisable(!model.demoAvailable());
-        Tooltip demoTip = new Tooltip();
-        demoTip.textProperty().bind(text.bind("ui.welcome.demo.later"));
-        // A disabled control shows no tooltip: the wrapper carries it.
+        demo.setOnAction(e -> {
+            model.startDemo();
+            onLoaded.run();
+        });
         StackPane demoHolder = new StackPane(demo);
-        Tooltip.install(demoHolder, demoTip);
+        if (!model.demoAvailable()) {
+            Tooltip demoTip = new Tooltip();
+            demoTip.textProperty().bind(text.bind("ui.welcome.demo.later"));
+            // A disabled control shows no tooltip: the wrapper carries it.
+            Tooltip.install(demoHolder, demoTip);
+        }
         Label demoBadge = new Label();
         demoBadge.textProperty().bind(text.bind("ui.demo.badge"));
         demoBadge.getStyleClass().add("demo-badge");
