@@ -1,5 +1,9 @@
 package dev.kubewizard.ui;
 
+import dev.kubewizard.run.FakeNodes;
+import dev.kubewizard.ui.install.DemoMachines;
+import dev.kubewizard.ui.install.FakeMachineSource;
+import dev.kubewizard.ui.install.InstallModel;
 import dev.kubewizard.ui.text.Language;
 import dev.kubewizard.ui.text.UiText;
 import java.awt.image.BufferedImage;
@@ -7,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -48,7 +53,18 @@ public final class ScreenshotTour {
         Settings settings = Settings.load(home.resolve("settings.properties"));
         Theme.apply(false);
         stage = primary;
-        window = new WizardWindow(settings, new UiText(Language.ZH), Platform::runLater);
+        // Demo mode on fake machines: every step takes a moment, and k8s-node1 meets a dpkg lock once, so that the
+        // install page can be shown running, with a diagnosis, and done.
+        FakeNodes demoNodes = new FakeNodes(250);
+        demoNodes.on("k8s-node1", "containerd").sleeps(600).fails(100,
+                "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 2301 (unattended-upgr)",
+                "E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process"
+                        + " using it?").times(1);
+        FakeMachineSource demo = new FakeMachineSource(demoNodes, home.resolve("runs"), true, false);
+        Path kube = home.resolve(".kube").resolve("config");
+        InstallBackends backends = new InstallBackends(new FakeMachineSource(new FakeNodes(0), home.resolve("real"),
+                false, false), Optional.of(new DemoMachines(demo, FakeMachineSource.passwords())), () -> kube);
+        window = new WizardWindow(settings, new UiText(Language.ZH), Platform::runLater, backends);
         stage.setX(0);
         stage.setY(0);
         DesktopApp.show(stage, window);
@@ -78,11 +94,10 @@ public final class ScreenshotTour {
             shot("07-login");
             fx(() -> window.wizard().next());
             shot("08-review");
-            fx(() -> window.wizard().next());
-            shot("09-install-waits-for-engine");
             fx(() -> window.wizard().goTo(window.wizard().indexOf(WizardWindow.REVIEW)));
             fx(() -> window.text().languageProperty().set(Language.EN));
             shot("10-review-english");
+
             fx(() -> window.wizard().goTo(window.wizard().indexOf(WizardWindow.NETWORK)));
             fx(() -> window.darkProperty().set(true));
             fx(() -> window.draft().vipProperty().set("192.168.1.300"));
@@ -92,12 +107,49 @@ public final class ScreenshotTour {
             fx(() -> window.text().languageProperty().set(Language.ZH));
             fx(() -> window.draft().lbModeProperty().set(dev.kubewizard.plan.LbMode.KEEPALIVED));
             shot("12-network-keepalived");
+            fx(() -> window.draft().lbModeProperty().set(dev.kubewizard.plan.LbMode.EXTERNAL));
+            installTour();
         } catch (Exception e) {
             e.printStackTrace();
             Platform.runLater(() -> Platform.exit());
             return;
         }
         Platform.runLater(Platform::exit);
+    }
+
+    /** Demo mode from the Welcome page to an exported kubeconfig, with a failure on the way. */
+    private void installTour() throws Exception {
+        fx(() -> window.wizard().goTo(0));
+        fx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#welcome-demo")).fire());
+        fx(() -> window.wizard().goTo(window.wizard().indexOf(WizardWindow.INSTALL)));
+        shot("13-install-ready-demo");
+        fx(() -> window.install().start());
+        waitFor(() -> window.install().countsProperty().get() != null
+                && window.install().countsProperty().get().done() >= 40, 60);
+        shot("14-install-running");
+        waitFor(() -> window.install().status() == InstallModel.Status.FAILED, 60);
+        fx(() -> { });
+        shot("15-install-diagnosis");
+        fx(() -> window.install().retry("k8s-node1"));
+        waitFor(() -> window.install().status() == InstallModel.Status.SUCCEEDED, 60);
+        shot("16-install-done");
+        fx(() -> window.wizard().next());
+        waitFor(() -> window.finish().nodesReadProperty().get(), 30);
+        fx(() -> window.finish().exportToDefault());
+        shot("17-finish");
+        fx(() -> window.text().languageProperty().set(Language.EN));
+        shot("18-finish-english");
+        fx(() -> window.text().languageProperty().set(Language.ZH));
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
+        long end = System.currentTimeMillis() + seconds * 1000L;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("the tour waited in vain");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static void fx(Runnable r) throws Exception {

@@ -93,6 +93,8 @@ public final class InstallModel {
     private final Map<String, Consumer<List<ConsoleLine>>> consoleSinks = new LinkedHashMap<>();
     private final Map<String, String> lastStepShown = new LinkedHashMap<>();
     private final Map<String, Step> stepsByKey = new LinkedHashMap<>();
+    private boolean startOnTick;
+    private boolean runStarted;
     // Properties
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.READY);
     private final ReadOnlyObjectWrapper<InstallSession> session = new ReadOnlyObjectWrapper<>(this, "session");
@@ -246,7 +248,10 @@ public final class InstallModel {
     public void cancel() {
         InstallSession s = session.get();
         hostKeys.refuseAll();
-        if (s != null && status.get() == Status.RUNNING) {
+        if (startOnTick) {
+            startOnTick = false;
+            status.set(Status.CANCELLED);
+        } else if (s != null && status.get() == Status.RUNNING) {
             s.orchestrator().cancel();
         }
     }
@@ -255,7 +260,12 @@ public final class InstallModel {
     public void resume() {
         InstallSession s = session.get();
         if (s != null && !busy.get()) {
-            watch(s.orchestrator().resume());
+            if (runStarted) {
+                watch(s.orchestrator().resume());
+            } else {
+                runStarted = true;
+                watch(s.orchestrator().start());
+            }
         }
     }
 
@@ -314,6 +324,12 @@ public final class InstallModel {
             return;
         }
         Orchestrator o = s.orchestrator();
+        if (startOnTick) {
+            startOnTick = false;
+            runStarted = true;
+            watch(o.start());
+            return;
+        }
         for (String host : hosts) {
             LineBuffer.Drained d = o.console(host).drain();
             if (d.lines().isEmpty() && d.droppedBefore() == 0) {
@@ -401,7 +417,8 @@ public final class InstallModel {
         status.set(Status.RUNNING);
         refreshGrid(s.orchestrator());
         LOG.info("install started on {} machines{}", planOrder.size(), s.simulated() ? " (simulated)" : "");
-        watch(s.orchestrator().start());
+        // The run starts on the next tick: the page first lays out its overview and consoles, then output flows.
+        startOnTick = true;
     }
 
     private void watch(CompletableFuture<RunResult> round) {

@@ -48,12 +48,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /**
  * The install: start and cancel, overall progress and ETA, the nodes × phases overview, a banner per failed step with
  * the diagnosis and "retry node" / "reset node", host keys to trust one at a time, and one live console per machine.
- * A 150 ms timer feeds everything from the model in batches.
+ * A 200 ms timer feeds everything from the model in batches.
  */
 public final class InstallPage implements Page {
     /** Lines each console keeps; the node's log file has all of them. */
     public static final int CONSOLE_LINES = 5_000;
-    static final javafx.util.Duration TICK = javafx.util.Duration.millis(150);
+    static final javafx.util.Duration TICK = javafx.util.Duration.millis(200);
 
     private final InstallModel model;
     private final UiText text;
@@ -163,6 +163,14 @@ public final class InstallPage implements Page {
         gridScroll.setPadding(new Insets(4, 24, 4, 24));
         consoles.setId("install-consoles");
         consoles.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        consoles.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+            if (before != null && consoleByHost.containsKey((String) before.getUserData())) {
+                consoleByHost.get((String) before.getUserData()).setShowing(false);
+            }
+            if (now != null && consoleByHost.containsKey((String) now.getUserData())) {
+                consoleByHost.get((String) now.getUserData()).setShowing(true);
+            }
+        });
         SplitPane split = new SplitPane(gridScroll, consoles);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.34);
@@ -187,7 +195,7 @@ public final class InstallPage implements Page {
             return state;
         }
         String eta = p.eta().isPresent() && s == InstallModel.Status.RUNNING
-                ? text.get("ui.install.eta", clock(p.eta().get())) : "";
+                ? " · " + text.get("ui.install.eta", clock(p.eta().get())) : "";
         return state + " · " + text.get("ui.install.counts", p.done(), p.total(), clock(p.elapsed())) + eta;
     }
 
@@ -338,6 +346,7 @@ public final class InstallPage implements Page {
             tab.setId("tab-" + host);
             tab.graphicProperty().bind(Bindings.createObjectBinding(() -> nodeIcon(model.nodeState(host).get()),
                     model.nodeState(host)));
+            console.setShowing(consoles.getTabs().isEmpty());
             consoles.getTabs().add(tab);
         }
     }
@@ -379,11 +388,16 @@ public final class InstallPage implements Page {
         l.setMaxWidth(Double.MAX_VALUE);
         Tooltip tip = new Tooltip();
         l.setTooltip(tip);
+        CellState[] shown = {null};
         Runnable show = () -> {
             GridCell c = model.cell(host, phase).get();
-            l.getStyleClass().removeIf(s -> s.startsWith("cell-"));
-            l.getStyleClass().add("cell-" + c.state().name().toLowerCase(java.util.Locale.ROOT));
-            l.setGraphic(cellIcon(c.state()));
+            // Only the time changes on most ticks: new icons and style classes would cost a CSS pass each.
+            if (c.state() != shown[0]) {
+                shown[0] = c.state();
+                l.getStyleClass().removeIf(s -> s.startsWith("cell-"));
+                l.getStyleClass().add("cell-" + c.state().name().toLowerCase(java.util.Locale.ROOT));
+                l.setGraphic(cellIcon(c.state()));
+            }
             l.setText(c.state() == CellState.NONE || c.time().isZero() ? (c.state() == CellState.NONE ? "—" : "")
                     : clock(c.time()));
             tip.setText(text.get("ui.install.cell." + c.state().name().toLowerCase(java.util.Locale.ROOT))

@@ -40,6 +40,8 @@ public final class NodeConsole {
     private final VBox root;
     private final int maxLines;
     private long linesReceived;
+    private boolean showing = true;
+    private final java.util.ArrayDeque<ConsoleLine> pending = new java.util.ArrayDeque<>();
 
     public NodeConsole(UiText text, String host, int maxLines) {
         this.maxLines = maxLines;
@@ -108,20 +110,46 @@ public final class NodeConsole {
         follow.setSelected(on);
     }
 
-    /** Lines shown now (at most the cap). */
+    /** Lines kept now: shown, or waiting for the tab to be opened (each at most the cap, plus a fifth). */
     public int linesKept() {
-        return area.getParagraphs().size() - (area.getLength() == 0 ? 1 : 0);
+        return area.getParagraphs().size() - (area.getLength() == 0 ? 1 : 0) + pending.size();
     }
 
     public long linesReceived() {
         return linesReceived;
     }
 
-    /** Appends a batch in one edit, styles it, drops the oldest lines beyond the cap, follows the tail if asked. */
+    /**
+     * Appends a batch in one edit, styles it, drops the oldest lines beyond the cap, follows the tail if asked. A
+     * console in a tab nobody looks at keeps the batch aside (at most the cap) and shows it when its tab is opened:
+     * laying out five busy consoles would cost the FX thread five times what the one on screen does.
+     */
     public void append(List<ConsoleLine> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        linesReceived += batch.size();
+        if (!showing) {
+            pending.addAll(batch);
+            while (pending.size() > maxLines) {
+                pending.poll();
+            }
+            return;
+        }
+        show(batch);
+    }
+
+    /** Whether the console is on screen; when it comes on screen, what arrived meanwhile is shown in one go. */
+    public void setShowing(boolean on) {
+        showing = on;
+        if (on && !pending.isEmpty()) {
+            List<ConsoleLine> waiting = new java.util.ArrayList<>(pending);
+            pending.clear();
+            show(waiting);
+        }
+    }
+
+    private void show(List<ConsoleLine> batch) {
         StringBuilder sb = new StringBuilder(batch.size() * 64);
         StyleSpansBuilder<Collection<String>> styles = new StyleSpansBuilder<>(batch.size() * 2);
         boolean first = area.getLength() == 0;
@@ -144,11 +172,9 @@ public final class NodeConsole {
                 styles.add(base, t.length());
             }
         }
-        linesReceived += batch.size();
         int from = area.getLength();
         area.appendText(sb.toString());
-        StyleSpans<Collection<String>> spans = styles.create();
-        area.setStyleSpans(from, spans);
+        area.setStyleSpans(from, styles.create());
         trim();
         if (follow.isSelected()) {
             scrollToEnd();
@@ -157,8 +183,8 @@ public final class NodeConsole {
 
     private void trim() {
         int paragraphs = area.getParagraphs().size();
-        // Cut in slices of a tenth, not line by line: each cut re-lays the area out.
-        if (paragraphs > maxLines + maxLines / 10) {
+        // Cut in slices of a fifth, not line by line: each cut re-lays the area out.
+        if (paragraphs > maxLines + maxLines / 5) {
             int drop = paragraphs - maxLines;
             area.deleteText(0, area.getAbsolutePosition(drop, 0));
         }

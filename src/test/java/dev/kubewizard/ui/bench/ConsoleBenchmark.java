@@ -1,0 +1,325 @@
+package dev.kubewizard.ui.bench;
+
+import dev.kubewizard.install.ClusterNodes;
+import dev.kubewizard.install.InstallPasswords;
+import dev.kubewizard.install.Machines;
+import dev.kubewizard.plan.ClusterPlan;
+import dev.kubewizard.plan.HostKind;
+import dev.kubewizard.plan.PlanHost;
+import dev.kubewizard.recipe.Phase;
+import dev.kubewizard.recipe.RecipeInputs;
+import dev.kubewizard.recipe.Step;
+import dev.kubewizard.run.Cancellation;
+import dev.kubewizard.run.FakeNodes;
+import dev.kubewizard.run.LineSink;
+import dev.kubewizard.run.RunFolder;
+import dev.kubewizard.run.StepExecutor;
+import dev.kubewizard.run.StepLine;
+import dev.kubewizard.run.StepResult;
+import dev.kubewizard.ssh.HostKeyPrompt;
+import dev.kubewizard.ssh.SecretMasker;
+import dev.kubewizard.ui.DesktopApp;
+import dev.kubewizard.ui.InstallBackends;
+import dev.kubewizard.ui.Settings;
+import dev.kubewizard.ui.Theme;
+import dev.kubewizard.ui.WizardWindow;
+import dev.kubewizard.ui.install.DemoMachines;
+import dev.kubewizard.ui.install.FakeMachineSource;
+import dev.kubewizard.ui.install.InstallModel;
+import dev.kubewizard.ui.install.MachineSource;
+import dev.kubewizard.ui.install.NodeConsole;
+import dev.kubewizard.ui.text.Language;
+import dev.kubewizard.ui.text.UiText;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+
+/**
+ * The console benchmark (not a test): the real wizard window, the real run engine and the real Install page, with
+ * five machines each printing 2,000 lines a second for 60 seconds during their first step (about 5% of the lines
+ * coloured, 10% on stderr), then the rest of the install on fake machines. Measures the longest gap between two FX
+ * pulses (an AnimationTimer), the heap after the run, the lines each console kept, and the time from launch to the
+ * first page. Run it under Xvfb:
+ *
+ * <pre>
+ * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * xvfb-run -a java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.kubewizard.ui.bench.ConsoleBenchmark
+ * </pre>
+ * Arguments: seconds of flooding (60), lines per second per machine (2000), result file.
+ */
+public final class ConsoleBenchmark {
+    static final long JVM_START = ManagementFactory.getRuntimeMXBean().getStartTime();
+    static int seconds = 60;
+    static int linesPerSecond = 2000;
+    static Path resultFile = Path.of("target/bench/console-benchmark.txt");
+
+    private ConsoleBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            seconds = Integer.parseInt(args[0]);
+        }
+        if (args.length > 1) {
+            linesPerSecond = Integer.parseInt(args[1]);
+        }
+        if (args.length > 2) {
+            resultFile = Path.of(args[2]);
+        }
+        Application.launch(BenchApp.class, args);
+    }
+
+    /** Machines whose first step floods its console, then behave as {@link FakeNodes}. */
+    static final class FloodingSource implements MachineSource {
+        private final FakeNodes nodes = new FakeNodes(1);
+        private final Path runs;
+        final AtomicLong printed = new AtomicLong();
+        volatile long floodStart;
+        volatile long floodEnd;
+
+        FloodingSource(Path runs) {
+            this.runs = runs;
+        }
+
+        @Override
+        public RecipeInputs recipeInputs(ClusterPlan plan, Path planFile) {
+            return RecipeInputs.none();
+        }
+
+        @Override
+        public Machines open(ClusterPlan plan, InstallPasswords passwords, SecretMasker masker,
+                             HostKeyPrompt hostKeys) {
+            return new Machines() {
+                @Override
+                public StepExecutor executor(PlanHost host) {
+                    StepExecutor fake = nodes.apply(host);
+                    return new StepExecutor() {
+                        @Override
+                        public StepResult execute(Step step, Map<String, String> inputs, LineSink sink,
+                                                  Cancellation cancel) {
+                            if (step.phase() == Phase.PREFLIGHT && host.kind() != HostKind.LOAD_BALANCER) {
+                                flood(host.hostname(), step.id(), sink, cancel);
+                            }
+                            return fake.execute(step, inputs, sink, cancel);
+                        }
+                    };
+                }
+
+                @Override
+                public String adminConf() {
+                    return FakeMachineSource.adminConf();
+                }
+
+                @Override
+                public ClusterNodes nodes() {
+                    return kubeconfig -> List.of();
+                }
+            };
+        }
+
+        private void flood(String host, String stepId, LineSink sink, Cancellation cancel) {
+            long start = System.nanoTime();
+            floodStart = floodStart == 0 ? System.currentTimeMillis() : floodStart;
+            long total = (long) seconds * linesPerSecond;
+            int perBurst = Math.max(1, linesPerSecond / 100);  // every 10 ms, like a busy apt or kubeadm
+            long n = 0;
+            while (n < total && !cancel.isCancelled()) {
+                for (int i = 0; i < perBurst && n < total; i++, n++) {
+                    String text;
+                    StepLine.Kind kind = StepLine.Kind.STDOUT;
+                    if (n % 10 == 3) {
+                        kind = StepLine.Kind.STDERR;
+                        text = "W: " + host + " line " + n + " some warning printed on stderr by apt-get";
+                    } else if (n % 20 == 7) {
+                        text = "\u001B[32mGet:" + n + "\u001B[0m http://mirrors.aliyun.com/ubuntu noble/main amd64"
+                                + " libfoo" + n + " amd64 1.2." + (n % 97) + " [" + (n % 9000) + " kB]";
+                    } else {
+                        text = "Unpacking package-" + n + " (1.2." + (n % 97) + ") over (1.1.0) ... on " + host;
+                    }
+                    sink.line(new StepLine(host, stepId, kind, Instant.now(), text));
+                }
+                printed.addAndGet(perBurst);
+                long due = start + (n * 1_000_000_000L) / linesPerSecond;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    cancel.await(Duration.ofNanos(wait));
+                }
+            }
+            floodEnd = System.currentTimeMillis();
+        }
+
+        @Override
+        public RunFolder runFolder(ClusterPlan plan, Path planFile) {
+            return new RunFolder(runs.resolve(plan.cluster().name()));
+        }
+
+        @Override
+        public boolean resumes() {
+            return false;
+        }
+
+        @Override
+        public boolean simulated() {
+            return true;
+        }
+    }
+
+    public static final class BenchApp extends Application {
+        private WizardWindow window;
+        private FloodingSource source;
+        private volatile long firstPageMillis;
+        private final List<Long> gaps = new ArrayList<>();
+        private volatile boolean measuring;
+        private volatile long lastPulse;
+        private volatile long longestGap;
+        private volatile long longestGapAt;
+        private volatile long pulses;
+        private volatile long measureStart;
+        private final List<String> late = new ArrayList<>();
+
+        @Override
+        public void start(Stage stage) throws IOException {
+            Path home = Files.createTempDirectory("kubewizard-bench");
+            source = new FloodingSource(home.resolve("runs"));
+            InstallBackends backends = new InstallBackends(source, Optional.of(new DemoMachines(source,
+                    FakeMachineSource.passwords())), () -> home.resolve(".kube").resolve("config"));
+            Theme.apply(false);
+            window = new WizardWindow(Settings.load(home.resolve("settings.properties")), new UiText(Language.ZH),
+                    Platform::runLater, backends);
+            DesktopApp.show(stage, window);
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (firstPageMillis == 0) {
+                        firstPageMillis = System.currentTimeMillis();
+                    }
+                    if (measuring && lastPulse != 0) {
+                        long gap = now - lastPulse;
+                        pulses++;
+                        if (gap > longestGap) {
+                            longestGap = gap;
+                            longestGapAt = System.currentTimeMillis();
+                        }
+                        if (gap > 50_000_000L) {
+                            synchronized (gaps) {
+                                gaps.add(gap / 1_000_000L);
+                                if (gap > 100_000_000L) {
+                                    late.add(String.format(Locale.ROOT, "%d ms at %.1f s", gap / 1_000_000L,
+                                            (System.currentTimeMillis() - measureStart) / 1000.0));
+                                }
+                            }
+                        }
+                    }
+                    lastPulse = now;
+                }
+            }.start();
+            Thread driver = new Thread(this::drive, "console-benchmark");
+            driver.setDaemon(true);
+            driver.start();
+        }
+
+        private void drive() {
+            try {
+                while (firstPageMillis == 0) {
+                    Thread.sleep(20);
+                }
+                long launchToFirstPage = firstPageMillis - JVM_START;
+                Thread.sleep(500);
+                fx(() -> ((Button) window.root().getScene().lookup("#welcome-demo")).fire());
+                fx(() -> window.wizard().goTo(window.wizard().indexOf(WizardWindow.INSTALL)));
+                Runtime rt = Runtime.getRuntime();
+                System.gc();
+                long heapBefore = rt.totalMemory() - rt.freeMemory();
+                measureStart = System.currentTimeMillis();
+                measuring = true;
+                fx(() -> window.install().start());
+                long t0 = System.currentTimeMillis();
+                long peakHeap = 0;
+                while (window.install().status() != InstallModel.Status.SUCCEEDED
+                        && System.currentTimeMillis() - t0 < (seconds + 120) * 1000L) {
+                    Thread.sleep(250);
+                    peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+                }
+                Thread.sleep(500);
+                measuring = false;
+                System.gc();
+                Thread.sleep(200);
+                System.gc();
+                long heapAfter = rt.totalMemory() - rt.freeMemory();
+                CompletableFuture<String> consoles = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (String host : window.install().hosts()) {
+                        NodeConsole c = window.installPage().console(host);
+                        sb.append(String.format(Locale.ROOT, "  %-12s received %,9d lines, keeps %,6d%n", host,
+                                c.linesReceived(), c.linesKept()));
+                    }
+                    consoles.complete(sb.toString());
+                });
+                String pipeline = String.valueOf(System.getProperty("prism.order"));
+                String report = String.format(Locale.ROOT, """
+                        kubewizard console benchmark (%s)
+                        java %s, javafx %s, prism %s, %d processors
+                        flood: 5 consoles x %,d lines/s for %d s = %,d lines printed (%.1f s)
+                        install status: %s
+                        launch to first page: %,d ms
+                        longest FX pulse gap while running: %.1f ms (%d pulses, %d gaps over 50 ms: %s)
+                        gaps over 100 ms, with the time since Start install: %s
+                        heap before the run (after GC): %.1f MB
+                        heap peak seen during the run: %.1f MB (max heap %.0f MB)
+                        heap after the run (after GC): %.1f MB
+                        consoles (cap %,d lines + 20%% slack before a trim):
+                        %s""", Instant.now(), System.getProperty("java.version"),
+                        System.getProperty("javafx.runtime.version"), pipeline,
+                        rt.availableProcessors(), linesPerSecond, seconds, source.printed.get(),
+                        (source.floodEnd - source.floodStart) / 1000.0, window.install().status(),
+                        launchToFirstPage, longestGap / 1e6, pulses, gaps.size(),
+                        gaps.size() > 20 ? gaps.subList(0, 20) + "…" : gaps.toString(), late,
+                        heapBefore / 1048576.0, peakHeap / 1048576.0, rt.maxMemory() / 1048576.0,
+                        heapAfter / 1048576.0, dev.kubewizard.ui.install.InstallPage.CONSOLE_LINES,
+                        consoles.get(10, TimeUnit.SECONDS));
+                Files.createDirectories(resultFile.toAbsolutePath().getParent());
+                Files.writeString(resultFile, report, StandardCharsets.UTF_8);
+                System.out.println(report);
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                Platform.runLater(() -> {
+                    window.close();
+                    Platform.exit();
+                });
+            }
+        }
+
+        private static void fx(Runnable r) throws Exception {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    r.run();
+                    done.complete(null);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            done.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+}
