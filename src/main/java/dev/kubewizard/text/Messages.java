@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Messages {
     /** The areas, in lookup order. A key belongs to the first area whose name is its prefix. */
     public static final Set<String> AREAS =
-            Set.of("plan", "recipe", "prep", "lb", "cluster", "kubeconfig", "cli", "ui", "ssh");
+            Set.of("plan", "recipe", "prep", "lb", "cluster", "kubeconfig", "cli", "ui", "ssh", "sim");
     private static final Map<String, Properties> CACHE = new ConcurrentHashMap<>();
 
     private Messages() {
