@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,9 +70,10 @@ public final class SimulatedNode implements AutoCloseable {
         this.files = VirtualFiles.ubuntu(host.sshUser());
         this.currentHostname = host.hostname();
         UbuntuImage.seed(files, host.hostname());
-        ClusterState ids = new ClusterState(cluster.options().seed() * 7919 + index);
-        String uuid = ids.hex(16);
-        String mac = ids.hex(3);
+        // the same machine identity in every run with the same seed
+        Random identity = new Random(cluster.options().seed() * 7919 + index);
+        String uuid = hex(identity, 16);
+        String mac = hex(identity, 3);
         this.productUuid = uuid.substring(0, 8) + "-" + uuid.substring(8, 12) + "-" + uuid.substring(12, 16) + "-"
                 + uuid.substring(16, 20) + "-" + uuid.substring(20);
         this.macs = "00:0c:29:" + mac.substring(0, 2) + ":" + mac.substring(2, 4) + ":" + mac.substring(4, 6);
@@ -419,6 +422,12 @@ public final class SimulatedNode implements AutoCloseable {
                 LOG.debug("stopping the SSH server of {}: {}", hostname(), e.toString());
             }
         }
+    }
+
+    private static String hex(Random random, int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     /** An ECDSA P-256 key: quick to make, in every JDK, and a type OpenSSH servers offer too. */

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 final class StepScenes {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern READYZ = Pattern.compile("(?m)^echo \"(API server via [^\"]*): \\$ready\"$");
+    private static final Pattern HARBOR_NODES = Pattern.compile("(?m)^  if \\[ \"\\$pulled\" -ge (\\d+) ]; then$");
     private static final Pattern NGINX_INCLUDE =
             Pattern.compile("(?m)^lb_top_level_include \\S+ '([^']*)' \\S+$");
 
@@ -63,10 +64,6 @@ final class StepScenes {
         this.cluster = cluster;
         this.plan = cluster.plan();
         this.versions = Versions.of(plan.kubernetesMinor());
-    }
-
-    String kubernetesPatch() {
-        return versions.patch();
     }
 
     // ---------------------------------------------------------------- checks
@@ -441,6 +438,17 @@ final class StepScenes {
         if (expected != null && !expected.equals(password)) {
             return p.transcript(Transcript.parse(Transcript.resource("faults/harbor"), values), List::of);
         }
+        Matcher wanted = HARBOR_NODES.matcher(s.text());
+        int members = cluster.state().members().size();
+        if (wanted.find() && members < Integer.parseInt(wanted.group(1))) {
+            // the DaemonSet only runs on the nodes that joined: the script waits its 5 minutes, then gives up
+            return p.out("daemon set \"calico-node\" successfully rolled out")
+                    .out("namespace/kubewizard-harbor-check created").out("secret/harbor-pull created")
+                    .out("daemonset.apps/harbor-pull-test created").pause(20)
+                    .err("kubewizard: after 5 minutes the test image was pulled on " + members + " of "
+                            + wanted.group(1) + " nodes:")
+                    .out("namespace \"kubewizard-harbor-check\" deleted").exit(1);
+        }
         p.transcript(Transcript.parse(Transcript.resource("harbor"), values), List::of);
         if (!s.contains("patch serviceaccount default")) {
             // without pullSecret the script stops after the pull test
@@ -506,13 +514,8 @@ final class StepScenes {
         if (!Transcript.hasResource("faults/" + name)) {
             name = "other";
         }
-        values.putIfAbsent("NEEDS_RESET", String.join("\n", s.literalEchoes().stream()
-                .filter(e -> e.stderr() && e.text().contains("kubewizard:") && e.text().contains("reset")
-                        && !e.text().contains("did not finish") && !e.text().contains("different configuration")
-                        && !e.text().contains("kubelet configuration of an earlier join")
-                        && !e.text().contains("之前的 kubeadm init") && !e.text().contains("另一份配置")
-                        && !e.text().contains("之前加入留下"))
-                .map(StepScript.Echo::text).toList()));
+        values.putIfAbsent("NEEDS_RESET", String.join("\n",
+                s.echoesOfFunction("needs_reset").stream().map(StepScript.Echo::text).toList()));
         Program p = new Program().transcript(Transcript.parse(Transcript.resource("faults/" + name), values),
                 () -> fileLines(node, s));
         if (fault.value() != null) {
@@ -633,19 +636,12 @@ final class StepScenes {
         return 1;
     }
 
+    /** The last line the script prints with a literal echo on stdout that contains {@code containing}. */
     private static String lastEcho(StepScript s, String containing) {
         String found = "";
         for (StepScript.Echo e : s.literalEchoes()) {
             if (!e.stderr() && e.text().contains(containing)) {
                 found = e.text();
-            }
-        }
-        if (found.isEmpty()) {
-            List<StepScript.Echo> echoes = s.literalEchoes();
-            for (StepScript.Echo e : echoes) {
-                if (!e.stderr()) {
-                    found = e.text();
-                }
             }
         }
         return found;

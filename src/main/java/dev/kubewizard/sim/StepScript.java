@@ -133,6 +133,17 @@ record StepScript(String host, String phase, String id, boolean isCheck, String 
         return echoes;
     }
 
+    /** The {@code echo '...'} lines inside the shell function {@code name} (e.g. the script's own needs_reset). */
+    List<Echo> echoesOfFunction(String name) {
+        int start = text.indexOf("\n" + name + "() {\n");
+        if (start < 0) {
+            return List.of();
+        }
+        int end = text.indexOf("\n}\n", start + 1);
+        String body = end < 0 ? text.substring(start) : text.substring(start, end);
+        return new StepScript(host, phase, id, isCheck, body).literalEchoes();
+    }
+
     /** The lines of the here-document that follows the first line starting with {@code prefix}. */
     List<String> heredocAfter(String prefix) {
         String[] lines = text.split("\n", -1);

@@ -80,10 +80,15 @@ final class VirtualFileSystem extends BaseFileSystem<VirtualFileSystem.VirtualPa
     }
 
     /** A user or group of the simulated node, by name. */
-    record Principal(String getName) implements GroupPrincipal {
+    record Principal(String name) implements GroupPrincipal {
+        @Override
+        public String getName() {
+            return name;
+        }
+
         @Override
         public String toString() {
-            return getName;
+            return name;
         }
     }
 

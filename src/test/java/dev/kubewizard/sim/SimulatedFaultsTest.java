@@ -61,6 +61,8 @@ class SimulatedFaultsTest {
             assertTrue(failed.lastLines().contains("\t[ERROR Port-6443]: Port 6443 is in use"));
             assertTrue(failed.lastLines().stream().anyMatch(l -> l.contains("Use \"reset node\" on k8s-master1")),
                     String.valueOf(failed.lastLines()));
+            assertTrue(failed.lastLines().stream().anyMatch(l -> l.contains("请在 kubewizard 中对 k8s-master1 执行“重置节点”")),
+                    "the script's own message, in both languages");
             assertFalse(h.sim.clusterInitialised());
 
             StepResult retried = h.run(init);
@@ -93,7 +95,7 @@ class SimulatedFaultsTest {
                     StepObserver.Stage.CHECK, StepObserver.Stage.SCRIPT), lines.stages);
             assertTrue(node.commandLines().stream().anyMatch(c -> c.contains("kill -TERM -- -")),
                     "the runner stopped what the cut connection left running");
-            assertTrue(node.runningProcessGroups().isEmpty(), "nothing of the interrupted join is left running");
+            assertTrue(nothingRunsSoon(node), "nothing of the interrupted join is left running");
             assertTrue(h.sim.clusterMembers().contains("k8s-node1"));
         }
     }
@@ -152,7 +154,7 @@ class SimulatedFaultsTest {
             int seen = lines.lines.size();
             Thread.sleep(600);
             assertEquals(seen, lines.lines.size(), "no line after the stop");
-            assertTrue(node.runningProcessGroups().isEmpty());
+            assertTrue(nothingRunsSoon(node));
             assertFalse(node.isDone("containerd"));
             assertTrue(node.commandLines().stream().anyMatch(c -> c.contains("kill -TERM -- -")));
         }
@@ -181,8 +183,17 @@ class SimulatedFaultsTest {
             assertFalse(running.isDone(), "the step makes no progress");
             cancel.cancel();
             assertEquals(StepResult.Outcome.CANCELLED, running.get(5, TimeUnit.SECONDS).outcome());
-            assertTrue(h.sim.node("k8s-master3").runningProcessGroups().isEmpty());
+            assertTrue(nothingRunsSoon(h.sim.node("k8s-master3")), "the kill itself may take a moment to end");
         }
+    }
+
+    /** Whether the node's process groups are all gone within two seconds. */
+    private static boolean nothingRunsSoon(SimulatedNode node) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 2000;
+        while (!node.runningProcessGroups().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        return node.runningProcessGroups().isEmpty();
     }
 
     @Test
@@ -197,8 +208,9 @@ class SimulatedFaultsTest {
             t0 = System.nanoTime();
             h.run(SimulatedStepsTest.step(h, "k8s-node1", "kernel"));
             double slow = (System.nanoTime() - t0) / 1e6;
-            assertTrue(normal >= 300 && normal < 800, "normal node: " + normal + " ms");
-            assertTrue(slow >= 900 && slow < 1400, "slow node: " + slow + " ms");
+            assertTrue(normal >= 300, "normal node: " + normal + " ms");
+            assertTrue(slow >= 900, "slow node: " + slow + " ms");
+            assertTrue(slow - normal >= 450, "the slow node took " + (slow - normal) + " ms longer, not about 600");
         }
     }
 }

@@ -3,6 +3,11 @@ package dev.kubewizard.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubewizard.plan.ClusterPlan;
+import dev.kubewizard.plan.LbMode;
+import dev.kubewizard.plan.PlanValidator;
+import dev.kubewizard.plan.PlanYaml;
+import dev.kubewizard.plan.Severity;
 import dev.kubewizard.recipe.Step;
 import dev.kubewizard.ssh.StepResult;
 import java.nio.file.Path;
@@ -35,5 +40,26 @@ class SimulatedInstallTest {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         assertTrue(seconds < 10, "two passes over the course plan took " + seconds + " s");
+    }
+
+    @Test
+    void theCoursePlanWithKeepalivedOnTheMastersInstallsToo() throws Exception {
+        String yaml = PlanYaml.toYaml(SimHarness.coursePlan()).replace("mode: external", "mode: keepalived")
+                .replaceFirst("(?m)^  host:\\n    hostname: k8s-lb\\n    address: 192.168.1.100\\n", "")
+                .replace("port: 6443", "port: 16443");
+        ClusterPlan plan = PlanYaml.parse(yaml, "course-keepalived");
+        assertEquals(LbMode.KEEPALIVED, plan.lbMode());
+        assertTrue(PlanValidator.validate(plan).stream().noneMatch(v -> v.severity() == Severity.ERROR),
+                String.valueOf(PlanValidator.validate(plan)));
+        try (SimHarness h = new SimHarness(plan, SimOptions.instant(), tmp)) {
+            List<Step> steps = h.recipe().steps();
+            assertTrue(steps.stream().anyMatch(s -> s.id().equals("lb-keepalived")));
+            List<StepResult> results = h.runAll(steps);
+            for (StepResult r : results) {
+                assertEquals(StepResult.Outcome.DONE, r.outcome(), r.host() + "/" + r.stepId() + ": " + r.lastLines());
+            }
+            assertEquals(steps.size(), results.size());
+            assertEquals(5, h.sim.clusterMembers().size());
+        }
     }
 }

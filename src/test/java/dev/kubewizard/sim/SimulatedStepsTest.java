@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubewizard.recipe.ClusterSteps;
+import dev.kubewizard.recipe.Phase;
 import dev.kubewizard.recipe.Step;
 import dev.kubewizard.ssh.StepResult;
 import java.nio.file.Path;
@@ -178,6 +180,53 @@ class SimulatedStepsTest {
             assertEquals(127, r.exitCode());
             assertTrue(r.lastLines().get(0).matches("/tmp/kubewizard-\\w{10}/script\\.sh: line \\d+: kubeadm: command not found"),
                     r.lastLines().get(0));
+        }
+    }
+
+    @Test
+    void aResetNodeLeavesTheClusterAndJoinsAgainWithFreshJoinData() throws Exception {
+        try (SimHarness h = new SimHarness(SimHarness.coursePlan(), SimOptions.instant(), tmp)) {
+            List<Step> steps = masterWorkerAndLb(h);
+            assertTrue(h.runAll(steps).stream().allMatch(StepResult::isDone));
+            Step reset = ClusterSteps.reset(h.plan, h.plan.workers().get(0));
+            SimHarness.Lines lines = new SimHarness.Lines();
+            StepResult r = h.run(reset, lines);
+            assertEquals(StepResult.Outcome.DONE, r.outcome());
+            assertTrue(lines.all().contains("[reset] Stopping the kubelet service"));
+            assertFalse(h.sim.clusterMembers().contains("k8s-node1"));
+            assertFalse(h.sim.node("k8s-node1").exists("/etc/kubernetes/kubelet.conf"));
+            assertEquals(StepResult.Outcome.SKIPPED, h.run(reset).outcome(), "the node is clean now");
+
+            Step join = step(h, "k8s-node1", "kubeadm-join");
+            assertEquals(StepResult.Outcome.DONE, h.run(step(h, "k8s-master1", "join-data-k8s-node1")).outcome());
+            assertEquals(StepResult.Outcome.DONE, h.run(join).outcome());
+            assertTrue(h.sim.clusterMembers().contains("k8s-node1"));
+        }
+    }
+
+    @Test
+    void theHarborPullTestFailsOnAWrongPasswordAndPassesOnTheRightOne() throws Exception {
+        SimOptions o = SimOptions.instant().harborPassword(SimHarness.HARBOR_PASSWORD);
+        try (SimHarness h = new SimHarness(SimHarness.coursePlan(), o, tmp)) {
+            Step harbor = step(h, "k8s-master1", "harbor");
+            assertTrue(h.runAll(masterWorkerAndLb(h)).stream().allMatch(StepResult::isDone));
+            StepResult partial = h.run(harbor);
+            assertEquals(StepResult.Outcome.FAILED, partial.outcome(), "only 2 of the 5 nodes have joined yet");
+            assertTrue(partial.lastLines().contains(
+                    "kubewizard: after 5 minutes the test image was pulled on 2 of 5 nodes:"));
+            List<Step> rest = h.recipe().steps().stream().filter(s -> s.phase() != Phase.HARBOR
+                    && s.phase() != Phase.VERIFY).toList();
+            assertTrue(h.runAll(rest).stream().allMatch(StepResult::isDone));
+            h.values.put("KW_HARBOR_PASSWORD", "wrong-one");
+            StepResult refused = h.run(harbor);
+            assertEquals(StepResult.Outcome.FAILED, refused.outcome());
+            assertTrue(refused.lastLines().stream().anyMatch(l -> l.contains("authorization failed")));
+            h.values.put("KW_HARBOR_PASSWORD", SimHarness.HARBOR_PASSWORD);
+            StepResult pulled = h.run(harbor);
+            assertEquals(StepResult.Outcome.DONE, pulled.outcome());
+            assertTrue(pulled.lastLines().contains("pulled harbor.labworlds.cc/go-starter/dev:lbw-v1.0 on all 5 nodes"));
+            assertFalse(String.join("\n", pulled.lastLines()).contains(SimHarness.HARBOR_PASSWORD));
+            assertEquals(StepResult.Outcome.SKIPPED, h.run(harbor).outcome());
         }
     }
 
