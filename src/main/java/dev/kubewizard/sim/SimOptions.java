@@ -23,8 +23,9 @@ import java.util.Objects;
  * @param sudo           how a non-root plan user becomes root
  * @param harborPassword the Harbor password the pull test accepts; null = any non-empty password
  * @param authorizedKeys public keys accepted for key logins; empty = any key the plan's user offers
- * @param seed           makes product_uuids, MAC addresses, tokens and hashes the same from run to run
- * @param firstPort      the port of the first node, the others follow; 0 = any free ports
+ * @param seed           makes host keys, product_uuids, MAC addresses, tokens and hashes the same from run to run
+ * @param firstPort      the port of the first node, the others follow; 0 = any free ports. With fixed ports and the
+ *                       same seed a demo started again presents the host keys a known_hosts file already trusts
  */
 public record SimOptions(double speed, Path fixtures, String password, String sudoPassword, SudoPolicy sudo,
                          String harborPassword, List<PublicKey> authorizedKeys, List<Fault> faults, long seed,

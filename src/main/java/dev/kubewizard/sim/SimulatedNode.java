@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,7 @@ public final class SimulatedNode implements AutoCloseable {
     private final Object serverLock = new Object();
     private SshServer server;
     private KeyPair hostKey;
+    private int keyGeneration;
     private int port;
     private volatile boolean closed;
 
@@ -78,7 +80,7 @@ public final class SimulatedNode implements AutoCloseable {
                 + uuid.substring(16, 20) + "-" + uuid.substring(20);
         this.macs = "00:0c:29:" + mac.substring(0, 2) + ":" + mac.substring(2, 4) + ":" + mac.substring(4, 6);
         this.nextGroup = new AtomicLong(4000 + 1000L * index);
-        this.hostKey = newHostKey();
+        this.hostKey = hostKey(0);
         startServer(port);
     }
 
@@ -170,7 +172,7 @@ public final class SimulatedNode implements AutoCloseable {
             stopServer();
             if (newHostKey || cluster.nodeFault(hostname(), Fault.Kind.NEW_HOST_KEY)
                     .filter(f -> f.step().equals("*")).isPresent()) {
-                hostKey = newHostKey();
+                hostKey = hostKey(++keyGeneration);
             }
             try {
                 startServer(port);
@@ -430,11 +432,18 @@ public final class SimulatedNode implements AutoCloseable {
         return HexFormat.of().formatHex(b);
     }
 
-    /** An ECDSA P-256 key: quick to make, in every JDK, and a type OpenSSH servers offer too. */
-    private static KeyPair newHostKey() {
+    /**
+     * An ECDSA P-256 host key (quick to make, in every JDK, a type OpenSSH servers offer too), made in memory from the
+     * seed, the hostname and how often the machine was "reinstalled": a demo started again with the same seed and
+     * ports finds the keys its known_hosts already trusts.
+     */
+    private KeyPair hostKey(int generation) {
         try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(("kubewizard-sim/" + cluster.options().seed() + "/" + hostname() + "/" + generation)
+                    .getBytes(StandardCharsets.UTF_8));
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
+            g.initialize(new ECGenParameterSpec("secp256r1"), random);
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot make an EC P-256 key", e);

@@ -18,6 +18,9 @@ import dev.kubewizard.ssh.SshException;
 import dev.kubewizard.ssh.SshTarget;
 import dev.kubewizard.ssh.SudoMode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +154,52 @@ class SimulatedConnectionTest {
             assertEquals(SshException.Reason.HOST_KEY_CHANGED, e.reason());
             assertTrue(e.problem().en().contains(node.hostKeyFingerprint()), e.problem().en());
         }
+    }
+
+    @Test
+    void aDemoStartedAgainOnTheSamePortsWithTheSameSeedIsTrustedWithoutAsking() throws Exception {
+        int first = freePorts(6);
+        SimOptions o = SimOptions.instant().firstPort(first).seed(42);
+        String fingerprint;
+        try (SimHarness h = new SimHarness(SimHarness.coursePlan(), o, tmp)) {
+            assertEquals(first + 5, h.sim.node("k8s-lb").port(), "the nodes take consecutive ports");
+            h.shell("k8s-master1");
+            fingerprint = h.sim.node("k8s-master1").hostKeyFingerprint();
+            assertEquals(1, h.offers.size());
+        }
+        try (SimHarness h = new SimHarness(SimHarness.coursePlan(), o, tmp)) {
+            assertEquals(fingerprint, h.sim.node("k8s-master1").hostKeyFingerprint());
+            assertEquals(SudoMode.ROOT, h.shell("k8s-master1").sudoMode());
+            assertTrue(h.offers.isEmpty(), "the key from the last demo is still known");
+        }
+        try (SimulatedCluster other = SimulatedCluster.start(SimHarness.coursePlan(), SimOptions.instant().seed(43))) {
+            assertFalse(fingerprint.equals(other.node("k8s-master1").hostKeyFingerprint()), "another seed, other keys");
+        }
+    }
+
+    /** The first of {@code n} consecutive free ports on 127.0.0.1. */
+    private static int freePorts(int n) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                first = s.getLocalPort();
+            }
+            if (first + n > 65535) {
+                continue;
+            }
+            boolean free = true;
+            for (int p = first; p < first + n && free; p++) {
+                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + n + " consecutive free ports");
     }
 
     @Test
