@@ -189,13 +189,14 @@ final class StepScenes {
             if (holder.matches("^(" + port.owner() + ")$")) {
                 p.out("port " + port.port() + ": held by " + holder + " (kubewizard already set it up)");
             } else {
-                problems.add("port " + port.port() + " is in use by " + holder + "; it must be free (kubeadm [ERROR Port-"
-                        + port.port() + "])");
+                problems.add("port " + port.port() + " is in use by " + holder
+                        + "; it must be free (kubeadm [ERROR Port-" + port.port() + "])");
                 p.err("PROBLEM: " + problems.get(problems.size() - 1));
             }
         }
         if (s.contains("# The VIP must be free") && node.holdsVip()) {
-            p.out("VIP " + plan.cluster().endpoint().vip() + ": managed by keepalived here (kubewizard already set it up)");
+            p.out("VIP " + plan.cluster().endpoint().vip()
+                    + ": managed by keepalived here (kubewizard already set it up)");
         }
         for (StepScript.Reach r : s.reaches()) {
             String code = r.expect().contains("401") ? "401" : "200";
@@ -258,10 +259,10 @@ final class StepScenes {
                     .out("[upload-config] Storing the configuration used in ConfigMap \"kubeadm-config\" in the"
                             + " \"kube-system\" Namespace")
                     .pause(8)
-                    .out("error execution phase upload-config/kubeadm: could not upload the configuration: Get \"https://"
-                            + values.get("ENDPOINT") + "/api/v1/namespaces/kube-system/configmaps/kubeadm-config"
-                            + "?timeout=10s\": dial tcp " + values.get("VIP") + ":" + values.get("ENDPOINT_PORT")
-                            + ": connect: connection refused")
+                    .out("error execution phase upload-config/kubeadm: could not upload the configuration:"
+                            + " Get \"https://" + values.get("ENDPOINT")
+                            + "/api/v1/namespaces/kube-system/configmaps/kubeadm-config?timeout=10s\": dial tcp "
+                            + values.get("VIP") + ":" + values.get("ENDPOINT_PORT") + ": connect: connection refused")
                     .out("To see the stack trace of this error execute with --v=5 or higher")
                     .exit(1);
         }

@@ -21,7 +21,8 @@ record StepScript(String host, String phase, String id, boolean isCheck, String 
             Pattern.compile("# kubewizard · (\\S+) · ([a-z0-9-]+)/([a-z0-9-]+)( · check\\b.*)?");
     private static final Pattern INPUT = Pattern.compile("(?m)^IFS= read -r (KW_[A-Z0-9_]+) \\|\\| kw_no_input \\1$");
     private static final Pattern VALIDATION = Pattern.compile(
-            "(?m)^if ! \\[\\[ \\$(KW_[A-Z0-9_]+) =~ (\\S+) ]]; then\\n  echo \"([^\"\\n]*)\" >&2\\n  exit (\\d+)\\nfi$");
+            "(?m)^if ! \\[\\[ \\$(KW_[A-Z0-9_]+) =~ (\\S+) ]]; then\\n"
+            + "  echo \"([^\"\\n]*)\" >&2\\n  exit (\\d+)\\nfi$");
     private static final Pattern WRITE = Pattern.compile(
             "^\\s*kw_write_file (/\\S+) (\\S+|\"\\$\\([^)]*\\)\")((?: [A-Z_][A-Z0-9_]*=\"\\$[A-Za-z_]+\")*)"
                     + "(?: <<'([A-Z0-9_]+)'| < \"?\\$[a-z_/\"]+.*)$");

@@ -90,7 +90,8 @@ final class Transcript {
             extra = 0;
         }
         // a file's final line break is not an empty line of output
-        if (!items.isEmpty() && items.get(items.size() - 1) instanceof Line l && l.text().isEmpty() && text.endsWith("\n")) {
+        if (!items.isEmpty() && items.get(items.size() - 1) instanceof Line l && l.text().isEmpty()
+                && text.endsWith("\n")) {
             items.remove(items.size() - 1);
         }
         return items;

@@ -10,7 +10,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
 
-/** An open file of a {@link VirtualFiles} tree; every read and write works on the file's bytes under the tree's lock. */
+/** An open file of a {@link VirtualFiles} tree: every read and write works on its bytes under the tree's lock. */
 final class VirtualFileChannel extends java.nio.channels.FileChannel {
     private final VirtualFiles files;
     private final VirtualFiles.FileNode node;

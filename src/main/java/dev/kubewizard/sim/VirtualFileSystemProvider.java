@@ -38,7 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@link FileSystemProvider} behind one {@link VirtualFileSystem}: every operation goes to its {@link VirtualFiles}. */
+/** The provider behind one {@link VirtualFileSystem}: every operation goes to its {@link VirtualFiles}. */
 final class VirtualFileSystemProvider extends FileSystemProvider {
     private VirtualFileSystem fs;
 

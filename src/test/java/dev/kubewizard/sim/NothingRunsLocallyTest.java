@@ -83,7 +83,8 @@ class NothingRunsLocallyTest {
         DescribedPredicate<JavaMethodCall> writesLocalFiles = DescribedPredicate.describe(
                 "writes, creates or deletes through java.nio.file.Files",
                 call -> call.getTargetOwner().isEquivalentTo(Files.class)
-                        && call.getName().matches("write.*|create.*|delete.*|newOutputStream|newBufferedWriter|copy|move"));
+                        && call.getName().matches(
+                                "write.*|create.*|delete.*|newOutputStream|newBufferedWriter|copy|move"));
         noClasses().that().resideInAPackage("dev.kubewizard.sim..").should().callMethodWhere(writesLocalFiles)
                 .check(sim);
     }

@@ -61,7 +61,8 @@ class SimulatedOutputTest {
             Map<String, SimHarness.Lines> runs = runThrough(h, "k8s-master1", "join-data-k8s-node1");
             List<String> init = texts(runs.get("k8s-master1/kubeadm-init"));
             assertTrue(init.contains("[init] Using Kubernetes version: v1.34.2"));
-            assertTrue(init.contains("[control-plane-check] Checking kube-apiserver at https://192.168.1.101:6443/livez"));
+            assertTrue(init.contains(
+                    "[control-plane-check] Checking kube-apiserver at https://192.168.1.101:6443/livez"));
             assertTrue(init.contains("  kubeadm join k8s-api.cluster.local:6443 --token <value withheld> \\"));
             String hash = h.values.get("KW_CA_CERT_HASH");
             assertTrue(init.contains("\t--discovery-token-ca-cert-hash " + hash), "the cluster's own CA hash");

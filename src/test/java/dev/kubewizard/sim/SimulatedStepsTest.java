@@ -69,7 +69,8 @@ class SimulatedStepsTest {
                 assertEquals(StepResult.Outcome.DONE, r.outcome());
                 Map<String, String> o = r.outputs();
                 assertEquals(s.host(), o.get("KW_HOSTNAME"));
-                assertTrue(o.get("KW_PRODUCT_UUID").matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+                assertTrue(o.get("KW_PRODUCT_UUID")
+                        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
                 assertTrue(o.get("KW_MACS").matches("([0-9a-f]{2}:){5}[0-9a-f]{2}"));
                 long clock = Long.parseLong(o.get("KW_CLOCK_EPOCH_MS"));
                 assertTrue(clock >= before && clock <= System.currentTimeMillis(), "the node's clock is now");
@@ -178,7 +179,8 @@ class SimulatedStepsTest {
             StepResult r = h.run(step(h, "k8s-master1", "kubeadm-init"));
             assertEquals(StepResult.Outcome.FAILED, r.outcome());
             assertEquals(127, r.exitCode());
-            assertTrue(r.lastLines().get(0).matches("/tmp/kubewizard-\\w{10}/script\\.sh: line \\d+: kubeadm: command not found"),
+            assertTrue(r.lastLines().get(0)
+                    .matches("/tmp/kubewizard-\\w{10}/script\\.sh: line \\d+: kubeadm: command not found"),
                     r.lastLines().get(0));
         }
     }
@@ -224,7 +226,8 @@ class SimulatedStepsTest {
             h.values.put("KW_HARBOR_PASSWORD", SimHarness.HARBOR_PASSWORD);
             StepResult pulled = h.run(harbor);
             assertEquals(StepResult.Outcome.DONE, pulled.outcome());
-            assertTrue(pulled.lastLines().contains("pulled harbor.labworlds.cc/go-starter/dev:lbw-v1.0 on all 5 nodes"));
+            assertTrue(pulled.lastLines()
+                    .contains("pulled harbor.labworlds.cc/go-starter/dev:lbw-v1.0 on all 5 nodes"));
             assertFalse(String.join("\n", pulled.lastLines()).contains(SimHarness.HARBOR_PASSWORD));
             assertEquals(StepResult.Outcome.SKIPPED, h.run(harbor).outcome());
         }
