@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubewizard.install.AppFolders;
 import dev.kubewizard.kubeconfig.KubeconfigFiles;
+import dev.kubewizard.sim.SimOptions;
+import dev.kubewizard.ui.install.SimulatedMachineSource;
+import java.util.Map;
 import dev.kubewizard.run.FakeNodes;
 import dev.kubewizard.ui.install.DemoMachines;
 import dev.kubewizard.ui.install.FakeMachineSource;
@@ -29,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Demo mode walked as a newcomer would, headless: the demo choice, Next through every page, Start install, Finish,
- * Export kubeconfig. The simulated machines are fake executors here (the SSH simulator has its own tests).
+ * Export kubeconfig, on the simulated nodes (at full speed) through the real SSH code and the real scripts.
  */
 @ExtendWith(ApplicationExtension.class)
 class DemoInstallWalkTest {
@@ -60,9 +64,10 @@ class DemoInstallWalkTest {
         Files.createDirectories(kubeconfig.getParent());
         Files.writeString(kubeconfig, OLD_CONFIG, StandardCharsets.UTF_8);
         real = new FakeMachineSource(new FakeNodes(0), home.resolve("real-runs"), false, true);
-        FakeMachineSource simulated = new FakeMachineSource(new FakeNodes(2), home.resolve("demo-runs"), true, false);
+        AppFolders folders = AppFolders.of(Map.of(), "Linux", home.toString(), home.resolve("logs").toString());
+        SimulatedMachineSource simulated = new SimulatedMachineSource(folders, SimOptions.instant());
         InstallBackends backends = new InstallBackends(real,
-                Optional.of(new DemoMachines(simulated, FakeMachineSource.passwords())), () -> kubeconfig);
+                Optional.of(new DemoMachines(simulated, simulated.passwords())), () -> kubeconfig);
         Theme.apply(false);
         window = new WizardWindow(Settings.load(home.resolve("settings.properties")), new UiText(Language.ZH),
                 Platform::runLater, backends);
@@ -90,7 +95,7 @@ class DemoInstallWalkTest {
                 .size(), "one console per machine");
         StyleClassedTextArea console = robot.lookup("#console-k8s-master1").queryAs(StyleClassedTextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> console.getText().contains("── "));
-        assertTrue(console.getText().contains("running kubeadm-init"), "the console shows the node's output");
+        assertTrue(console.getText().contains("initialized successfully"), "the console shows kubeadm's output");
         Labeled cell = robot.lookup("#cell-k8s-master1-init").queryLabeled();
         assertTrue(cell.getStyleClass().contains("cell-done"), cell.getStyleClass().toString());
 

@@ -2,6 +2,7 @@ package dev.kubewizard.ui.install;
 
 import dev.kubewizard.install.AppFolders;
 import dev.kubewizard.install.InstallPasswords;
+import dev.kubewizard.sim.SimOptions;
 import java.util.Optional;
 
 /**
@@ -9,11 +10,9 @@ import java.util.Optional;
  * teacher, so nothing has to be typed).
  */
 public record DemoMachines(MachineSource source, InstallPasswords passwords) {
-    /**
-     * The simulated machines of this build. Empty while the build has no simulator: the Welcome page then keeps the
-     * demo choice disabled and says why.
-     */
+    /** The simulated machines of this build, at the demo's pace (the course plan in about three minutes). */
     public static Optional<DemoMachines> ofThisBuild(AppFolders folders) {
-        return Optional.empty();
+        SimulatedMachineSource sim = new SimulatedMachineSource(folders, SimOptions.demo());
+        return Optional.of(new DemoMachines(sim, sim.passwords()));
     }
 }
