@@ -1,9 +1,11 @@
 package dev.kubewizard.ui;
 
-import dev.kubewizard.run.FakeNodes;
+import dev.kubewizard.install.AppFolders;
+import dev.kubewizard.sim.SimOptions;
 import dev.kubewizard.ui.install.DemoMachines;
-import dev.kubewizard.ui.install.FakeMachineSource;
 import dev.kubewizard.ui.install.InstallModel;
+import dev.kubewizard.ui.install.SimulatedMachineSource;
+import dev.kubewizard.ui.install.SshMachineSource;
 import dev.kubewizard.ui.text.Language;
 import dev.kubewizard.ui.text.UiText;
 import java.awt.image.BufferedImage;
@@ -53,17 +55,14 @@ public final class ScreenshotTour {
         Settings settings = Settings.load(home.resolve("settings.properties"));
         Theme.apply(false);
         stage = primary;
-        // Demo mode on fake machines: every step takes a moment, and k8s-node1 meets a dpkg lock once, so that the
+        // Demo mode on the simulated nodes, six times the demo's pace; k8s-node1 meets a dpkg lock once, so that the
         // install page can be shown running, with a diagnosis, and done.
-        FakeNodes demoNodes = new FakeNodes(250);
-        demoNodes.on("k8s-node1", "containerd").sleeps(600).fails(100,
-                "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 2301 (unattended-upgr)",
-                "E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process"
-                        + " using it?").times(1);
-        FakeMachineSource demo = new FakeMachineSource(demoNodes, home.resolve("runs"), true, false);
+        AppFolders folders = AppFolders.of(java.util.Map.of(), "Linux", home.toString(), home.resolve("logs").toString());
+        SimulatedMachineSource demo = new SimulatedMachineSource(folders,
+                SimOptions.demo().speed(6).faults("k8s-node1:base-packages:fail@1"));
         Path kube = home.resolve(".kube").resolve("config");
-        InstallBackends backends = new InstallBackends(new FakeMachineSource(new FakeNodes(0), home.resolve("real"),
-                false, false), Optional.of(new DemoMachines(demo, FakeMachineSource.passwords())), () -> kube);
+        InstallBackends backends = new InstallBackends(new SshMachineSource(folders),
+                Optional.of(new DemoMachines(demo, demo.passwords())), () -> kube);
         window = new WizardWindow(settings, new UiText(Language.ZH), Platform::runLater, backends);
         stage.setX(0);
         stage.setY(0);
@@ -125,20 +124,22 @@ public final class ScreenshotTour {
         shot("13-install-ready-demo");
         fx(() -> window.install().start());
         waitFor(() -> window.install().countsProperty().get() != null
-                && window.install().countsProperty().get().done() >= 40, 60);
+                && window.install().countsProperty().get().done() >= 25, 120);
         shot("14-install-running");
-        waitFor(() -> window.install().status() == InstallModel.Status.FAILED, 60);
+        waitFor(() -> window.install().status() == InstallModel.Status.FAILED, 180);
         fx(() -> { });
         shot("15-install-diagnosis");
         fx(() -> window.install().retry("k8s-node1"));
-        waitFor(() -> window.install().status() == InstallModel.Status.SUCCEEDED, 60);
-        shot("16-install-done");
+        Thread.sleep(2500);
+        shot("16-install-after-retry");
+        waitFor(() -> window.install().status() == InstallModel.Status.SUCCEEDED, 180);
+        shot("17-install-done");
         fx(() -> window.wizard().next());
         waitFor(() -> window.finish().nodesReadProperty().get(), 30);
         fx(() -> window.finish().exportToDefault());
-        shot("17-finish");
+        shot("18-finish");
         fx(() -> window.text().languageProperty().set(Language.EN));
-        shot("18-finish-english");
+        shot("19-finish-english");
         fx(() -> window.text().languageProperty().set(Language.ZH));
     }
 
