@@ -24,6 +24,9 @@ class UiArchitectureTest {
                 .or().resideInAnyPackage("dev.kubewizard.ui.plan..", "dev.kubewizard.ui.text..")
                 .or().haveSimpleName("Topology").or().haveSimpleName("MirrorProbe").or().haveSimpleName("HarborLogin")
                 .or().haveSimpleName("Settings")
+                .or().haveSimpleName("HostKeyQueue").or().haveSimpleName("AnsiText")
+                .or().haveSimpleName("MachineSource").or().haveSimpleName("SshMachineSource")
+                .or().haveSimpleName("SimulatedMachineSource").or().haveSimpleName("InstallSession")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "org.controlsfx..", "atlantafx..")
                 .check(ui);

@@ -213,7 +213,8 @@ public final class InstallPage implements Page {
         question.setWrapText(true);
         question.textProperty().bind(Bindings.createStringBinding(() -> {
             HostKeyOffer o = keys.currentProperty().get();
-            return o == null ? "" : text.get("ui.install.hostKey.question", o.host(), o.port(), o.keyType());
+            return o == null ? "" : text.get("ui.install.hostKey.question", o.host(), String.valueOf(o.port()),
+                    o.keyType());
         }, keys.currentProperty(), text.languageProperty()));
         Label fingerprint = new Label();
         fingerprint.setId("install-hostkey-fingerprint");

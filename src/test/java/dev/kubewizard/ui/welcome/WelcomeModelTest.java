@@ -97,4 +97,29 @@ class WelcomeModelTest {
     void demoModeWaitsForTheInstallEngine() {
         assertFalse(model().demoAvailable());
     }
+
+    @Test
+    void demoModeLoadsTheCoursePlanWithTheSimulatedMachinesPasswordsAndSaysSoUntilAnotherPlanIsLoaded() {
+        WelcomeModel model = new WelcomeModel(draft, secrets, Settings.load(dir.resolve("settings.properties")),
+                new dev.kubewizard.install.InstallPasswords("sim-pass", null, "harbor-pass"));
+        assertTrue(model.demoAvailable());
+        model.startDemo();
+        assertTrue(model.demoProperty().get());
+        assertTrue(model.validProperty().get());
+        assertEquals("k8s-class", draft.clusterNameProperty().get());
+        assertEquals("sim-pass", secrets.sshPasswordProperty().get());
+        assertEquals("harbor-pass", secrets.harborPasswordProperty().get());
+        model.newPlan();
+        assertFalse(model.demoProperty().get(), "a plan of one's own is never a demo");
+        assertEquals("", secrets.sshPasswordProperty().get());
+    }
+
+    @Test
+    void withoutSimulatedMachinesThereIsNoDemo() {
+        WelcomeModel model = model();
+        assertFalse(model.demoAvailable());
+        model.startDemo();
+        assertFalse(model.demoProperty().get());
+        assertFalse(draft.loadedProperty().get());
+    }
 }
