@@ -7,6 +7,12 @@ import dev.kubewizard.install.AppFolders;
 import dev.kubewizard.install.CalicoDownload;
 import dev.kubewizard.install.ApiServerNodes;
 import dev.kubewizard.install.InstallPasswords;
+import dev.kubewizard.install.Machines;
+import dev.kubewizard.install.SimulatedMachines;
+import dev.kubewizard.sim.FaultSyntaxException;
+import dev.kubewizard.sim.SimOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import dev.kubewizard.install.InstallSetup;
 import dev.kubewizard.install.SshMachines;
 import dev.kubewizard.plan.ClusterPlan;
@@ -76,11 +82,13 @@ final class InstallCommand implements Command {
 
     @Override
     public String usage() {
-        return "  kubewizard install PLAN.yaml [--yes] [--resume] [--only HOSTNAME]";
+        return "  kubewizard install PLAN.yaml [--yes] [--resume] [--only HOSTNAME]\n"
+                + "  kubewizard install PLAN.yaml --simulate [--faults HOST:STEP:ACTION,...] [--speed FACTOR]";
     }
 
     /** The parsed command line. */
-    record Options(Path plan, boolean yes, boolean resume, Optional<String> only) {
+    record Options(Path plan, boolean yes, boolean resume, Optional<String> only, boolean simulate, String faults,
+                   double speed) {
     }
 
     static Optional<Options> parse(List<String> args) {
@@ -88,11 +96,30 @@ final class InstallCommand implements Command {
         boolean yes = false;
         boolean resume = false;
         String only = null;
+        boolean simulate = false;
+        String faults = "";
+        double speed = 1;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--yes", "-y" -> yes = true;
                 case "--resume" -> resume = true;
+                case "--simulate" -> simulate = true;
+                case "--faults" -> {
+                    if (i + 1 >= args.size()) {
+                        return Optional.empty();
+                    }
+                    faults = args.get(++i);
+                }
+                case "--speed" -> {
+                    if (i + 1 >= args.size() || !args.get(i + 1).matches("\\d+(\\.\\d+)?")) {
+                        return Optional.empty();
+                    }
+                    speed = Double.parseDouble(args.get(++i));
+                    if (speed <= 0) {
+                        return Optional.empty();
+                    }
+                }
                 case "--only" -> {
                     if (i + 1 >= args.size() || only != null) {
                         return Optional.empty();
@@ -107,7 +134,10 @@ final class InstallCommand implements Command {
                 }
             }
         }
-        return plan == null ? Optional.empty() : Optional.of(new Options(plan, yes, resume, Optional.ofNullable(only)));
+        if (plan == null || (!simulate && (!faults.isEmpty() || speed != 1))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Options(plan, yes, resume, Optional.ofNullable(only), simulate, faults, speed));
     }
 
     @Override
@@ -133,6 +163,9 @@ final class InstallCommand implements Command {
                 && plan.hosts().stream().noneMatch(h -> h.hostname().equals(options.only().get()))) {
             console.err().println(Messages.format("cli.install.unknownHost", console.language(), options.only().get()));
             return 2;
+        }
+        if (options.simulate()) {
+            return simulate(plan, planDir, options, console);
         }
         Recipe recipe;
         try {
@@ -171,6 +204,45 @@ final class InstallCommand implements Command {
                 new ApiServerNodes(Duration.ofSeconds(10)));
         return install(recipe, RunFolder.besidePlan(options.plan()), machines::executor, masker,
                 secrets.runValues(recipe), options, console);
+    }
+
+    /**
+     * The same install against simulated Ubuntu nodes on this computer (in-process SSH servers; nothing runs here):
+     * no password is asked, the run folder is a fresh temporary one, and {@code --faults} injects failures.
+     */
+    private static int simulate(ClusterPlan plan, Path planDir, Options options, Console console) {
+        SimOptions sim;
+        try {
+            sim = SimOptions.demo().speed(options.speed()).faults(options.faults());
+        } catch (FaultSyntaxException e) {
+            console.err().println(console.english() ? e.problem().en() : e.problem().zh());
+            return 2;
+        }
+        Recipe recipe;
+        String manifest = plan.cni().calico().manifest();
+        try {
+            recipe = InstallRecipe.build(plan, manifest == null || manifest.isBlank()
+                    ? SimulatedMachines.demoRecipeInputs()
+                    : RecipeInputs.withCalicoManifest(Files.readString(planDir.resolve(manifest),
+                    StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            console.err().println(Messages.format("cli.render.failed", console.language(), e.getMessage()));
+            return 2;
+        }
+        console.out().println(Messages.format("cli.install.simulating", console.language(),
+                String.valueOf(plan.hosts().size())));
+        InstallPasswords passwords = SimulatedMachines.passwords(sim, "Harbor12345");
+        SecretMasker masker = passwords.masker(plan);
+        try (Machines machines = SimulatedMachines.open(plan, sim, passwords, masker)) {
+            RunFolder folder = new RunFolder(Files.createTempDirectory("kubewizard-simulated-run"));
+            return install(recipe, folder, machines::executor, masker, passwords.runValues(recipe), options, console);
+        } catch (FaultSyntaxException e) {
+            console.err().println(console.english() ? e.problem().en() : e.problem().zh());
+            return 2;
+        } catch (Exception e) {
+            console.err().println(Messages.format("cli.install.simulationFailed", console.language(), e.toString()));
+            return 1;
+        }
     }
 
     /** Runs the recipe and reports; shared with the simulated install. */
@@ -289,7 +361,7 @@ final class InstallCommand implements Command {
         console.out().println();
         console.out().println(Messages.format(result.succeeded() ? "cli.install.succeeded" : "cli.install.notDone",
                 lang, String.valueOf(result.stepsDone()), String.valueOf(result.stepsTotal()),
-                String.valueOf(result.elapsed().toSeconds()), orchestrator.logFolder().toString()));
+                String.valueOf(result.elapsed().toSeconds()), orchestrator.logFolder().map(Path::toString).orElse("-")));
     }
 
     /** Prints every node's lines with its hostname, and a header when a step starts. */

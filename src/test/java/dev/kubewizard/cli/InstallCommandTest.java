@@ -105,4 +105,35 @@ class InstallCommandTest {
         assertEquals(2, install(Map.of(), null, "a.yaml", "b.yaml").exitCode());
         assertEquals(2, install(Map.of(), null, "a.yaml", "--only").exitCode());
     }
+
+    @Test
+    void aSimulatedInstallOfTheCoursePlanSucceedsWithEveryNodesLinesPrefixed() throws IOException {
+        Path p = plan(PlanYaml.toYaml(PlanYaml.courseExample()));
+        CliRun r = install(Map.of(), null, p.toString(), "--simulate", "--speed", "1000", "--yes");
+        assertEquals(0, r.exitCode(), r.all());
+        for (String host : List.of("k8s-master1", "k8s-master2", "k8s-master3", "k8s-node1", "k8s-node2", "k8s-lb")) {
+            assertTrue(r.out().contains("[" + host + "] "), host);
+        }
+        assertTrue(r.out().contains("The cluster is installed and verified: 88/88 steps"), r.out());
+        assertTrue(asked.isEmpty(), "a simulation asks nothing: " + asked);
+    }
+
+    @Test
+    void aSimulatedFailingNodeExitsNonZeroNamingTheNodeAndTheDiagnosis() throws IOException {
+        Path p = plan(PlanYaml.toYaml(PlanYaml.courseExample()));
+        CliRun r = install(Map.of(), null, p.toString(), "--simulate", "--speed", "1000", "--yes",
+                "--faults", "k8s-node2:containerd:fail");
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.out().contains("k8s-node2: step containerd"), r.out());
+        assertTrue(r.out().contains("Cause: apt could not get the package lock"), r.out());
+        assertTrue(r.out().matches("(?s).*k8s-node2 +FAILED.*"), r.out());
+    }
+
+    @Test
+    void aBadFaultSpecificationIsRefused() throws IOException {
+        Path p = plan(PlanYaml.toYaml(PlanYaml.courseExample()));
+        CliRun r = install(Map.of(), null, p.toString(), "--simulate", "--faults", "k8s-node9:containerd:fail");
+        assertEquals(2, r.exitCode(), r.all());
+        assertFalse(r.err().isBlank());
+    }
 }
