@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real OpenSSH server (the machine's /usr/sbin/sshd) as a machine of its own, for tests: its own network namespace
@@ -123,7 +124,7 @@ public final class OpenSshTestHost implements AutoCloseable {
                 in.write(stdin);
             }
             byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out after " + seconds + " s: " + full);
             }
@@ -168,8 +169,21 @@ public final class OpenSshTestHost implements AutoCloseable {
             check(Tools.run(30, "ssh-keygen", "-q", "-t", type, "-b", type.equals("rsa") ? "2048" : "256", "-N", "",
                     "-C", "root@" + hostname, "-f", key.toString()), "ssh-keygen");
         }
+        long started = listening();
         check(Tools.run(10, "kill", "-HUP", Long.toString(sshd.pid())), "kill -HUP sshd");
+        long end = System.currentTimeMillis() + 10_000;
+        while (listening() == started) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("sshd of " + hostname + " did not restart:\n" + log());
+            }
+            sleep(50);
+        }
         waitForSshd();
+    }
+
+    /** How often sshd has started listening (it logs it on every start, also after SIGHUP). */
+    private long listening() {
+        return log().lines().filter(l -> l.startsWith("Server listening on " + address + " ")).count();
     }
 
     /**
@@ -288,13 +302,17 @@ public final class OpenSshTestHost implements AutoCloseable {
                 if (System.currentTimeMillis() > end) {
                     throw new IllegalStateException("sshd of " + hostname + " does not listen:\n" + log());
                 }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
+                sleep(50);
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
