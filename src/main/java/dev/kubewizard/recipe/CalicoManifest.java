@@ -95,7 +95,7 @@ public final class CalicoManifest {
         String registry = registryHost(imageRegistry);
         if (registry != null) {
             for (Document d : documents) {
-                if (WORKLOAD_KINDS.contains(d.kind)) {
+                if (d.kind != null && WORKLOAD_KINDS.contains(d.kind)) {
                     for (int i = d.start; i < d.end; i++) {
                         lines.set(i, mirroredImageLine(lines.get(i), registry));
                     }

@@ -8,7 +8,8 @@ import java.util.List;
  * The containerd step: Docker CE's apt repository from the plan's mirror (key in /etc/apt/keyrings/docker.asc, deb822
  * docker.sources; never apt-key), only the containerd.io package (a kubeadm node needs no Docker engine, and dockerd
  * sets the iptables FORWARD policy to DROP), then the {@link ContainerdConfig} variant for the installed version.
- * containerd restarts only when its config changed, and the step ends when the CRI plugin reports ok.
+ * containerd restarts only when its config changed (or still runs without CRI, when an earlier run was cut off between
+ * writing the config and the restart), and the step ends when the CRI plugin reports ok.
  */
 public final class ContainerdInstall {
     public static final String KEY_FILE = "/etc/apt/keyrings/docker.asc";
@@ -69,6 +70,9 @@ public final class ContainerdInstall {
                         "  systemctl restart containerd",
                         "elif ! systemctl is-active --quiet containerd; then",
                         "  systemctl start containerd",
+                        "elif ! " + ContainerdConfig.CRI_OK + "; then",
+                        "  # an earlier run wrote the config but was cut off before this restart",
+                        "  systemctl restart containerd",
                         "fi",
                         "kw_retry 15 1 " + ContainerdConfig.CRI_OK + " || "
                                 + PrepShellFunctions.failWith("prep.error.criNotLoaded"),

@@ -61,22 +61,27 @@ public final class TimeSync {
                     "kw_write_file " + CHRONY_CONF + " \"$(stat -c %a " + CHRONY_CONF + ")\" < \"$conf\"");
             s.write(StepFile.of(SOURCES_FILE, "0644", sourcesFile(servers)));
         }
+        StringBuilder listed = new StringBuilder("grep -qwF");
+        for (String server : servers) {
+            listed.append(" -e ").append(Bash.quote(server));
+        }
         s.run("after=$(prep_fingerprint " + files + ")",
                 "systemctl is-enabled --quiet chrony || systemctl enable chrony",
                 "if [ \"$before\" != \"$after\" ]; then",
                 "  systemctl restart chrony",
                 "elif ! systemctl is-active --quiet chrony; then",
-                "  systemctl start chrony",
-                "fi",
+                "  systemctl start chrony");
+        if (!servers.isEmpty()) {
+            s.run("elif ! " + listed + " <<< \"$(chronyc -N sources)\"; then",
+                    "  # an earlier run wrote the files but was cut off before this restart",
+                    "  systemctl restart chrony");
+        }
+        s.run("fi",
                 "# iburst: the first answers arrive within seconds; then step the clock at once instead of slewing",
                 "chronyc waitsync 20 0 0 1 || echo \"no time source answered yet; chrony keeps trying\"",
                 "chronyc makestep",
                 "chronyc sources");
         if (!servers.isEmpty()) {
-            StringBuilder listed = new StringBuilder("grep -qwF");
-            for (String server : servers) {
-                listed.append(" -e ").append(Bash.quote(server));
-            }
             s.checkFile(StepFile.of(SOURCES_FILE, "0644", sourcesFile(servers)))
                     .check("if grep -Eq '^[[:space:]]*(pool|server|peer)[[:space:]]' " + CHRONY_CONF
                             + "; then exit 1; fi");

@@ -245,7 +245,8 @@ public final class JschRemoteShell implements RemoteShell {
         } else if (cause instanceof SocketTimeoutException || message.startsWith("timeout")) {
             reason = SshException.Reason.TIMEOUT;
             key = "ssh.connect.timeout";
-        } else if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
+        } else if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")
+                || message.contains("Too many authentication failures")) {
             reason = SshException.Reason.AUTHENTICATION;
             key = target.credentials() instanceof SshCredentials.KeyFile ? "ssh.auth.keyRefused"
                     : "ssh.auth.passwordRefused";

@@ -27,7 +27,11 @@ final class PasswordAnswers implements UserInfo, UIKeyboardInteractive {
 
     @Override
     public boolean promptPassword(String message) {
-        return password != null;
+        // JSch sends the session's password first and asks here only after the server refused it. Sending the same
+        // wrong password again only uses up sshd's MaxAuthTries (OpenSSH then disconnects with "Too many
+        // authentication failures") and counts towards lockouts (fail2ban, faillock): one attempt, as for
+        // keyboard-interactive below.
+        return false;
     }
 
     @Override

@@ -81,6 +81,9 @@ if [ "$before" != "$after" ]; then
   systemctl restart chrony
 elif ! systemctl is-active --quiet chrony; then
   systemctl start chrony
+elif ! grep -qwF -e ntp.aliyun.com -e ntp1.aliyun.com -e ntp2.aliyun.com -e ntp.tencent.com -e cn.pool.ntp.org <<< "$(chronyc -N sources)"; then
+  # an earlier run wrote the files but was cut off before this restart
+  systemctl restart chrony
 fi
 # iburst: the first answers arrive within seconds; then step the clock at once instead of slewing
 chronyc waitsync 20 0 0 1 || echo "no time source answered yet; chrony keeps trying"

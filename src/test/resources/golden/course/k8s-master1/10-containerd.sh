@@ -192,6 +192,9 @@ if [ "$before" != "$after" ]; then
   systemctl restart containerd
 elif ! systemctl is-active --quiet containerd; then
   systemctl start containerd
+elif ! prep_cri_ok /run/containerd/containerd.sock ctr; then
+  # an earlier run wrote the config but was cut off before this restart
+  systemctl restart containerd
 fi
 kw_retry 15 1 prep_cri_ok /run/containerd/containerd.sock ctr || prep_fail 'containerd 的 CRI 插件没有加载成功，请查看 journalctl -u containerd / containerd'\''s CRI plugin did not load; see journalctl -u containerd'
 containerd --version
