@@ -375,7 +375,14 @@ public final class OpenSshTestHost implements AutoCloseable {
               mount -t overlay "kw-overlay$key" -o "lowerdir=$d,upperdir=$rw/$key/upper,workdir=$rw/$key/work" "$d"
             done
             mkdir -m 0755 /run/sshd
+            # a checkout under /tmp (as a CI clone may be) must stay visible under the host's own /tmp
+            mkdir -p /run/kubewizard-test-dir
+            mount --bind "$dir" /run/kubewizard-test-dir
             mount -t tmpfs -o mode=1777 kw-tmp /tmp
+            if [ ! -d "$dir" ]; then
+              mkdir -p "$dir"
+              mount --bind /run/kubewizard-test-dir "$dir"
+            fi
             hostname "$name"
             printf '%s\\n' "$name" > /etc/hostname
             printf '127.0.1.1 %s\\n' "$name" >> /etc/hosts
