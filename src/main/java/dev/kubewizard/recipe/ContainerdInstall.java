@@ -39,7 +39,7 @@ public final class ContainerdInstall {
         List<StepFile> configs = ContainerdConfig.files(sandbox);
         String codename = "CODENAME=\"$codename\"";
         return new StepBuilder("containerd", Phase.PREP, host).texts("prep.containerd", sandbox)
-                .run(PrepShellFunctions.FAIL, PrepShellFunctions.RETIRE, PrepShellFunctions.FINGERPRINT,
+                .run(PrepShellFunctions.FAIL, PrepShellFunctions.RETIRE,
                         ContainerdConfig.MAJOR_FUNCTION, ContainerdConfig.CRI_OK_FUNCTION,
                         "codename=$(kw_os_codename)",
                         "# Docker's repository, its key in a keyring file of its own",
@@ -58,13 +58,13 @@ public final class ContainerdInstall {
                         "major=$(" + ContainerdConfig.MAJOR + ")",
                         "case \"$major\" in ''|*[!0-9]*) "
                                 + PrepShellFunctions.failWith("prep.error.containerdVersion") + " ;; esac",
-                        "before=$(prep_fingerprint " + ContainerdConfig.PATH + ")",
+                        "before=$(kw_fingerprint " + ContainerdConfig.PATH + ")",
                         "if [ \"$major\" -ge 2 ]; then")
                 .write(configs.get(0))
                 .run("else")
                 .write(configs.get(1))
                 .run("fi",
-                        "after=$(prep_fingerprint " + ContainerdConfig.PATH + ")",
+                        "after=$(kw_fingerprint " + ContainerdConfig.PATH + ")",
                         "systemctl is-enabled --quiet containerd || systemctl enable containerd",
                         "if [ \"$before\" != \"$after\" ]; then",
                         "  systemctl restart containerd",

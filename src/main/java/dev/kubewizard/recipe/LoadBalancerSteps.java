@@ -33,20 +33,6 @@ public final class LoadBalancerSteps {
             }
             """;
 
-    private static final String FINGERPRINT = """
-            lb_fingerprint() {
-              # lb_fingerprint FILE... : one checksum over names, contents and modes of the files.
-              local f
-              for f in "$@"; do
-                printf '%s\\n' "$f"
-                if [ -f "$f" ]; then
-                  cat "$f"
-                  stat -c %a "$f"
-                fi
-              done | sha256sum
-            }
-            """;
-
     private static final String CHANGE_FUNCTIONS = """
             lb_snapshot() {
               # lb_snapshot DIR FILE... : copies the files that exist into DIR, to put them back if validation fails.
@@ -80,7 +66,7 @@ public final class LoadBalancerSteps {
               # but was cut off before the restart.
               local service=$1 state=$2 now
               shift 2
-              now=$(lb_fingerprint "$@")
+              now=$(kw_fingerprint "$@")
               if [ "$(cat "$state" 2>/dev/null)" != "$now" ]; then
                 systemctl enable --quiet "$service"
                 systemctl restart "$service" || { journalctl -u "$service" -n 30 --no-pager >&2; return 1; }
@@ -117,14 +103,14 @@ public final class LoadBalancerSteps {
         String includeLine = NginxStreamConfig.includeLine(NginxStreamConfig.STREAM_DIR);
         StepFile stream = StepFile.of(NginxStreamConfig.STREAM_FILE, "0644", NginxStreamConfig.render(plan));
         return new StepBuilder("lb-nginx", Phase.LB, host).texts("lb.nginx", String.valueOf(port), address)
-                .run(PORT_ANSWERS, FINGERPRINT, CHANGE_FUNCTIONS)
+                .run(PORT_ANSWERS, CHANGE_FUNCTIONS)
                 .run("# The plain nginx package has no stream module: libnginx-mod-stream adds it (loaded through",
                         "# /etc/nginx/modules-enabled). nginx-full would pull in a dozen modules nobody uses here.",
                         "kw_apt_install nginx libnginx-mod-stream",
                         "snapshot=$(mktemp -d)",
                         "trap 'rm -rf \"$snapshot\"' EXIT",
                         "lb_snapshot \"$snapshot\" " + managed)
-                .check(PORT_ANSWERS, FINGERPRINT, "kw_installed nginx libnginx-mod-stream")
+                .check(PORT_ANSWERS, "kw_installed nginx libnginx-mod-stream")
                 .writeChecked(stream)
                 .run(NginxStreamConfig.includeScript(conf, includeLine, NginxStreamConfig.NGINX_CONF_BACKUP))
                 .check("grep -qxF -- " + Bash.quote(includeLine) + " " + conf)
@@ -159,12 +145,12 @@ public final class LoadBalancerSteps {
         int port = masterProxyPort(plan);
         String managed = Bash.quote(HaproxyConfig.PATH);
         return new StepBuilder("lb-haproxy", Phase.LB, host).texts("lb.haproxy", String.valueOf(port))
-                .run(PORT_ANSWERS, FINGERPRINT, CHANGE_FUNCTIONS)
+                .run(PORT_ANSWERS, CHANGE_FUNCTIONS)
                 .run("kw_apt_install haproxy",
                         "snapshot=$(mktemp -d)",
                         "trap 'rm -rf \"$snapshot\"' EXIT",
                         "lb_snapshot \"$snapshot\" " + managed)
-                .check(PORT_ANSWERS, FINGERPRINT, "kw_installed haproxy")
+                .check(PORT_ANSWERS, "kw_installed haproxy")
                 .writeChecked(StepFile.of(HaproxyConfig.PATH, "0644", HaproxyConfig.render(plan)))
                 .run(validated("haproxy -c -f " + managed, managed,
                         "haproxy -c rejected the new configuration (see above); the previous file is back and"
@@ -194,10 +180,10 @@ public final class LoadBalancerSteps {
                 : new String[0];
         return new StepBuilder("lb-keepalived", Phase.LB, host)
                 .texts("lb.keepalived", vip, String.valueOf(KeepalivedConfig.priority(plan, host.hostname())))
-                .run(PORT_ANSWERS, FINGERPRINT, CHANGE_FUNCTIONS)
+                .run(PORT_ANSWERS, CHANGE_FUNCTIONS)
                 .run("kw_apt_install keepalived")
                 .run(interfaceLines(plan, host.address(), true))
-                .check(PORT_ANSWERS, FINGERPRINT, "kw_installed keepalived")
+                .check(PORT_ANSWERS, "kw_installed keepalived")
                 .check(interfaceLines(plan, host.address(), false))
                 .run("snapshot=$(mktemp -d)",
                         "trap 'rm -rf \"$snapshot\"' EXIT",
@@ -283,7 +269,7 @@ public final class LoadBalancerSteps {
 
     /** Check: the service was last restarted with exactly the files that are there now. */
     private static String appliedCheck(String service, String managed) {
-        return "[ \"$(cat " + appliedState(service) + " 2>/dev/null)\" = \"$(lb_fingerprint " + managed + ")\" ]";
+        return "[ \"$(cat " + appliedState(service) + " 2>/dev/null)\" = \"$(kw_fingerprint " + managed + ")\" ]";
     }
 
     /** Where a step records the fingerprint of the files its service was last restarted with. */

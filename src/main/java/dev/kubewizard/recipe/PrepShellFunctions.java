@@ -16,17 +16,6 @@ final class PrepShellFunctions {
 
             """;
 
-    /** {@code prep_fingerprint FILE...}: a line per file, to tell afterwards whether the step changed any. */
-    static final String FINGERPRINT = """
-            prep_fingerprint() {
-              local f
-              for f in "$@"; do
-                if [ -f "$f" ]; then cksum < "$f"; else echo "absent $f"; fi
-              done
-            }
-
-            """;
-
     /**
      * {@code prep_retire FILE}: moves a file out of the way into kubewizard's backup folder, e.g. an old apt source
      * of the same repository (the course's docker.list), which would otherwise clash with the new one.

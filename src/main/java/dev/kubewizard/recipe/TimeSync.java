@@ -51,8 +51,7 @@ public final class TimeSync {
             s.texts("prep.timeSync", String.join(", ", servers));
         }
         String files = CHRONY_CONF + " " + SOURCES_FILE;
-        s.run(PrepShellFunctions.FINGERPRINT,
-                "before=$(prep_fingerprint " + files + ")");
+        s.run("before=$(kw_fingerprint " + files + ")");
         if (!servers.isEmpty()) {
             s.run(CONF_FUNCTION,
                     "conf=$(mktemp)",
@@ -65,7 +64,7 @@ public final class TimeSync {
         for (String server : servers) {
             listed.append(" -e ").append(Bash.quote(server));
         }
-        s.run("after=$(prep_fingerprint " + files + ")",
+        s.run("after=$(kw_fingerprint " + files + ")",
                 "systemctl is-enabled --quiet chrony || systemctl enable chrony",
                 "if [ \"$before\" != \"$after\" ]; then",
                 "  systemctl restart chrony",

@@ -78,6 +78,19 @@ kw_same_file() {
   [ "$rc" -eq 0 ] && [ "$(stat -c %a "$path")" = "${mode#0}" ]
 }
 
+kw_fingerprint() {
+  # kw_fingerprint FILE... : one checksum over the names, contents and modes of the files (absent ones count too),
+  # to tell whether a step changed them or whether a service still runs an older version of them.
+  local f
+  for f in "$@"; do
+    printf '%s\n' "$f"
+    if [ -f "$f" ]; then
+      cat "$f"
+      stat -c %a "$f"
+    fi
+  done | sha256sum
+}
+
 kw_output() {
   # kw_output NAME VALUE : hands a run-time value to kubewizard (secret ones are masked wherever output is shown).
   printf '::kubewizard-output %s=%s\n' "$1" "$2"

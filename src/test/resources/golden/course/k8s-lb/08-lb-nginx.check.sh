@@ -43,13 +43,9 @@ kw_same_file() {
   [ "$rc" -eq 0 ] && [ "$(stat -c %a "$path")" = "${mode#0}" ]
 }
 
-
-lb_port_answers() {
-  # lb_port_answers HOST PORT : true when HOST:PORT accepts a TCP connection within 2 seconds.
-  timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
-}
-lb_fingerprint() {
-  # lb_fingerprint FILE... : one checksum over names, contents and modes of the files.
+kw_fingerprint() {
+  # kw_fingerprint FILE... : one checksum over the names, contents and modes of the files (absent ones count too),
+  # to tell whether a step changed them or whether a service still runs an older version of them.
   local f
   for f in "$@"; do
     printf '%s\n' "$f"
@@ -58,6 +54,12 @@ lb_fingerprint() {
       stat -c %a "$f"
     fi
   done | sha256sum
+}
+
+
+lb_port_answers() {
+  # lb_port_answers HOST PORT : true when HOST:PORT accepts a TCP connection within 2 seconds.
+  timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
 }
 kw_installed nginx libnginx-mod-stream
 kw_same_file /etc/nginx/stream.d/kubernetes.conf 0644 <<'KW_EOF'
@@ -87,7 +89,7 @@ stream {
 KW_EOF
 grep -qxF -- 'include /etc/nginx/stream.d/*.conf;  # kubewizard: stream must be at top level, not inside http' /etc/nginx/nginx.conf
 nginx -t -q
-[ "$(cat /var/lib/kubewizard/lb/nginx.applied 2>/dev/null)" = "$(lb_fingerprint /etc/nginx/nginx.conf /etc/nginx/stream.d/kubernetes.conf)" ]
+[ "$(cat /var/lib/kubewizard/lb/nginx.applied 2>/dev/null)" = "$(kw_fingerprint /etc/nginx/nginx.conf /etc/nginx/stream.d/kubernetes.conf)" ]
 systemctl is-enabled --quiet nginx
 systemctl is-active --quiet nginx
 lb_port_answers 127.0.0.1 6443

@@ -70,6 +70,19 @@ kw_write_file() {
   echo "written: $path"
 }
 
+kw_fingerprint() {
+  # kw_fingerprint FILE... : one checksum over the names, contents and modes of the files (absent ones count too),
+  # to tell whether a step changed them or whether a service still runs an older version of them.
+  local f
+  for f in "$@"; do
+    printf '%s\n' "$f"
+    if [ -f "$f" ]; then
+      cat "$f"
+      stat -c %a "$f"
+    fi
+  done | sha256sum
+}
+
 kw_retry() {
   # kw_retry TRIES DELAY COMMAND... : runs the command until it succeeds, at most TRIES times.
   local tries=$1 delay=$2 n=1
@@ -88,17 +101,6 @@ kw_retry() {
 lb_port_answers() {
   # lb_port_answers HOST PORT : true when HOST:PORT accepts a TCP connection within 2 seconds.
   timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
-}
-lb_fingerprint() {
-  # lb_fingerprint FILE... : one checksum over names, contents and modes of the files.
-  local f
-  for f in "$@"; do
-    printf '%s\n' "$f"
-    if [ -f "$f" ]; then
-      cat "$f"
-      stat -c %a "$f"
-    fi
-  done | sha256sum
 }
 lb_snapshot() {
   # lb_snapshot DIR FILE... : copies the files that exist into DIR, to put them back if validation fails.
@@ -132,7 +134,7 @@ lb_apply() {
   # but was cut off before the restart.
   local service=$1 state=$2 now
   shift 2
-  now=$(lb_fingerprint "$@")
+  now=$(kw_fingerprint "$@")
   if [ "$(cat "$state" 2>/dev/null)" != "$now" ]; then
     systemctl enable --quiet "$service"
     systemctl restart "$service" || { journalctl -u "$service" -n 30 --no-pager >&2; return 1; }

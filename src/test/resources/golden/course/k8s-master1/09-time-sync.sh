@@ -46,15 +46,21 @@ kw_write_file() {
   echo "written: $path"
 }
 
-
-prep_fingerprint() {
+kw_fingerprint() {
+  # kw_fingerprint FILE... : one checksum over the names, contents and modes of the files (absent ones count too),
+  # to tell whether a step changed them or whether a service still runs an older version of them.
   local f
   for f in "$@"; do
-    if [ -f "$f" ]; then cksum < "$f"; else echo "absent $f"; fi
-  done
+    printf '%s\n' "$f"
+    if [ -f "$f" ]; then
+      cat "$f"
+      stat -c %a "$f"
+    fi
+  done | sha256sum
 }
 
-before=$(prep_fingerprint /etc/chrony/chrony.conf /etc/chrony/sources.d/kubewizard.sources)
+
+before=$(kw_fingerprint /etc/chrony/chrony.conf /etc/chrony/sources.d/kubewizard.sources)
 prep_chrony_conf() {
   awk '
     /^[ \t]*(pool|server|peer)[ \t]/ { print "#" $0; next }
@@ -75,7 +81,7 @@ server ntp2.aliyun.com iburst
 server ntp.tencent.com iburst
 server cn.pool.ntp.org iburst
 KW_EOF
-after=$(prep_fingerprint /etc/chrony/chrony.conf /etc/chrony/sources.d/kubewizard.sources)
+after=$(kw_fingerprint /etc/chrony/chrony.conf /etc/chrony/sources.d/kubewizard.sources)
 systemctl is-enabled --quiet chrony || systemctl enable chrony
 if [ "$before" != "$after" ]; then
   systemctl restart chrony

@@ -70,6 +70,19 @@ kw_write_file() {
   echo "written: $path"
 }
 
+kw_fingerprint() {
+  # kw_fingerprint FILE... : one checksum over the names, contents and modes of the files (absent ones count too),
+  # to tell whether a step changed them or whether a service still runs an older version of them.
+  local f
+  for f in "$@"; do
+    printf '%s\n' "$f"
+    if [ -f "$f" ]; then
+      cat "$f"
+      stat -c %a "$f"
+    fi
+  done | sha256sum
+}
+
 kw_os_codename() {
   sed -n 's/^VERSION_CODENAME=//p' /etc/os-release | tr -d '"'
 }
@@ -103,13 +116,6 @@ prep_retire() {
   fi
   mv "$file" "$keep"
   echo "moved aside: $file -> $keep"
-}
-
-prep_fingerprint() {
-  local f
-  for f in "$@"; do
-    if [ -f "$f" ]; then cksum < "$f"; else echo "absent $f"; fi
-  done
 }
 
 prep_containerd_major() {
@@ -146,7 +152,7 @@ kw_apt_install containerd.io
 # a config for the installed containerd, complete (containerd.io ships one that disables cri)
 major=$(prep_containerd_major containerd)
 case "$major" in ''|*[!0-9]*) prep_fail '读不出 containerd 的版本（containerd --version） / Cannot read the containerd version (containerd --version)' ;; esac
-before=$(prep_fingerprint /etc/containerd/config.toml)
+before=$(kw_fingerprint /etc/containerd/config.toml)
 if [ "$major" -ge 2 ]; then
 kw_write_file /etc/containerd/config.toml 0644 <<'KW_EOF'
 # Written by kubewizard for containerd 2.x (config version 3). The whole file: kubewizard rewrites it.
@@ -186,7 +192,7 @@ version = 2
     config_path = "/etc/containerd/certs.d"
 KW_EOF
 fi
-after=$(prep_fingerprint /etc/containerd/config.toml)
+after=$(kw_fingerprint /etc/containerd/config.toml)
 systemctl is-enabled --quiet containerd || systemctl enable containerd
 if [ "$before" != "$after" ]; then
   systemctl restart containerd
