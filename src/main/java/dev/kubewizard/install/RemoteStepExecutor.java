@@ -69,6 +69,22 @@ public final class RemoteStepExecutor implements StepExecutor {
         }
     }
 
+    @Override
+    public Check check(Step step, LineSink sink, Cancellation cancel) {
+        CancelSignal signal = new CancelSignal();
+        cancel.onCancel(signal::cancel);
+        try {
+            connect();
+            return runner.check(shell, step, observer(step, sink), signal)
+                    .map(passes -> passes ? Check.PASSES : Check.DOES_NOT_PASS).orElse(Check.UNKNOWN);
+        } catch (SshException e) {
+            return Check.UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Check.UNKNOWN;
+        }
+    }
+
     private void connect() throws SshException, InterruptedException {
         synchronized (connecting) {
             if (!shell.isConnected()) {

@@ -525,11 +525,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** For a step made on behalf of another machine (join data): that machine; otherwise the step's own. */
     private String consumerHost(StepKey k) {
-        if (!graph.isOnBehalfOfAnother(k)) {
-            return k.host();
-        }
-        return graph.dependentsOf(k).stream().filter(d -> graph.producersOf(d).containsValue(k)).map(StepKey::host)
-                .findFirst().orElse(k.host());
+        return graph.consumerOf(k).map(StepKey::host).orElse(k.host());
     }
 
     private Optional<StepKey> failedDependency(StepSlot s) {
@@ -571,18 +567,26 @@ public final class Orchestrator implements AutoCloseable {
                 Map<String, String> inputs = new LinkedHashMap<>();
                 List<String> missing = new ArrayList<>();
                 Map<String, StepKey> producers = graph.producersOf(s.key);
+                boolean checkOnly = false;
                 for (RuntimeValue in : s.step.inputs()) {
                     StepKey p = producers.get(in.name());
                     String value = p == null ? settings.values().get(in.name()) : slots.get(p).outputs.get(in.name());
-                    if (value == null) {
+                    if (value == null && p != null && slots.get(p).skippedForConsumer) {
+                        checkOnly = true;   // no join data was made: this machine had joined already
+                    } else if (value == null) {
                         missing.add(in.name());
                     } else {
                         inputs.put(in.name(), value);
                     }
                 }
+                StepExecution.Mode mode = checkOnly ? StepExecution.Mode.CHECK_ONLY : StepExecution.Mode.NORMAL;
+                StepSlot consumer = graph.consumerOf(s.key).map(slots::get).orElse(null);
+                if (consumer != null) {
+                    mode = StepExecution.Mode.UNLESS_CONSUMER_PASSES;
+                }
                 transition(s, StepState.RUNNING, null, null);
                 round.running++;
-                launches.add(new Launch(s, inputs, missing, round));
+                launches.add(new Launch(s, inputs, missing, round, mode, consumer));
             }
         }
         return launches;
@@ -601,7 +605,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** On a step thread: executes the step, records it, then lets the steps waiting for it start. */
     private void work(Launch l) {
-        StepResult result = execution.run(l.slot, l.inputs, l.missing, l.round.cancel, true);
+        StepResult result = execution.run(l.slot, l.inputs, l.missing, l.round.cancel, true, l.mode, l.consumer);
         try {
             complete(l.slot, result, l.round);
         } catch (RuntimeException e) {
@@ -777,6 +781,9 @@ public final class Orchestrator implements AutoCloseable {
             finishedCount++;
         }
         s.state = to;
+        if (to == StepState.PENDING) {
+            s.skippedForConsumer = false;
+        }
         if (result != null) {
             s.result = result;
         }
@@ -891,7 +898,9 @@ public final class Orchestrator implements AutoCloseable {
         }
     }
 
-    private record Launch(StepSlot slot, Map<String, String> inputs, List<String> missing, Round round) {
+    /** A step handed to a thread; {@code consumer} is the joining machine's step for join data, else null. */
+    private record Launch(StepSlot slot, Map<String, String> inputs, List<String> missing, Round round,
+                          StepExecution.Mode mode, StepSlot consumer) {
     }
 
     private record StepChangeEvent(RunListener.StepChange change) implements java.util.function.Consumer<RunListener> {

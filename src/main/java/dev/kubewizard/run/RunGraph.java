@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
@@ -50,6 +51,7 @@ public final class RunGraph {
     private final Map<StepKey, List<StepKey>> dependents;
     private final Map<StepKey, Map<String, StepKey>> producers;
     private final Set<StepKey> onBehalf;
+    private final Map<StepKey, StepKey> consumers;
     private final List<RuntimeValue> supplied;
 
     private RunGraph(Recipe recipe) {
@@ -97,6 +99,7 @@ public final class RunGraph {
         }
         this.producers = Map.copyOf(inputsFrom);
         this.onBehalf = Set.copyOf(consumerOf.keySet());
+        this.consumers = Map.copyOf(consumerOf);
         this.supplied = List.copyOf(callerValues.values());
 
         // Rules 1 and 3: each machine's own pipeline; steps on behalf of another machine hang off it.
@@ -225,6 +228,11 @@ public final class RunGraph {
     /** True for a step that makes values another machine reads (join data): its machine does it on their behalf. */
     public boolean isOnBehalfOfAnother(StepKey key) {
         return onBehalf.contains(key);
+    }
+
+    /** For a step on behalf of another machine: the step there that reads its values (the join). */
+    public Optional<StepKey> consumerOf(StepKey key) {
+        return Optional.ofNullable(consumers.get(key));
     }
 
     /** The values no step produces: the caller must supply them (for example {@code KW_HARBOR_PASSWORD}). */

@@ -49,15 +49,34 @@ final class StepExecution {
         this.language = "en".equals(settings.language().getLanguage()) ? "en" : "zh";
     }
 
+    /** How a step is run. */
+    enum Mode {
+        /** Its check, then its script unless the check passed. */
+        NORMAL,
+        /**
+         * Join data: first the joining machine's check of its join step; when that passes the machine has joined and
+         * no join data is made (no token, no certificate upload); otherwise as {@link #NORMAL}.
+         */
+        UNLESS_CONSUMER_PASSES,
+        /** A join whose join data was not made because its check passed: the check only, again. */
+        CHECK_ONLY
+    }
+
+    StepResult run(StepSlot slot, Map<String, String> inputs, List<String> missing, Cancellation cancel,
+                   boolean journaled) {
+        return run(slot, inputs, missing, cancel, journaled, Mode.NORMAL, null);
+    }
+
     /**
      * On a step thread, without the orchestrator's lock: the check and script, with log, notes and connection
      * retries. The result carries the non-secret outputs only; all of them go to {@code slot.freshOutputs}.
      *
      * @param missing inputs that could not be found: the step fails without running
      * @param journaled whether a finished step goes to the journal (not the reset step: it is no step of the recipe)
+     * @param consumer for {@link Mode#UNLESS_CONSUMER_PASSES}: the step that reads this one's values
      */
     StepResult run(StepSlot slot, Map<String, String> inputs, List<String> missing, Cancellation cancel,
-                   boolean journaled) {
+                   boolean journaled, Mode mode, StepSlot consumer) {
         Step step = slot.step;
         Instant start = Instant.now();
         slot.started = start;
@@ -72,6 +91,12 @@ final class StepExecution {
             result = StepResult.failed(-1, List.of(), Duration.ZERO);
         } else if (cancel.isCancelled()) {
             result = StepResult.cancelled(Duration.ZERO);
+        } else if (mode == Mode.CHECK_ONLY) {
+            result = checkOnly(slot, sink, cancel);
+        } else if (mode == Mode.UNLESS_CONSUMER_PASSES && consumer != null && consumerPasses(consumer, cancel)) {
+            note(slot, "run.note.consumer-done", consumer.key.host());
+            slot.skippedForConsumer = true;
+            result = StepResult.skipped(Duration.ofNanos(System.nanoTime() - t0));
         } else {
             result = executeWithReconnects(slot, inputs, sink, cancel);
         }
@@ -98,7 +123,7 @@ final class StepExecution {
         List<String> lastLines = result.lastLines().stream().map(masking).toList();
         result = new StepResult(result.outcome(), result.exitCode(), lastLines, shown,
                 Duration.ofNanos(System.nanoTime() - t0), masking.apply(result.detail()));
-        if (result.outcome() == StepResult.Outcome.SKIPPED) {
+        if (result.outcome() == StepResult.Outcome.SKIPPED && !slot.skippedForConsumer) {
             note(slot, "run.note.skipped");
         }
         Instant end = Instant.now();
@@ -116,6 +141,39 @@ final class StepExecution {
             }
         }
         return result;
+    }
+
+    /** The consumer's check on its own machine; its lines go to the log only (the step has not started there). */
+    private boolean consumerPasses(StepSlot consumer, Cancellation cancel) {
+        try {
+            StepExecutor.Check found = executors.get(consumer.key.host()).check(consumer.step,
+                    line -> LOG.debug("{} check: {}", consumer.key, masking.apply(line.text())), cancel);
+            LOG.info("{}: its check before the join data {}", consumer.key, found);
+            return found == StepExecutor.Check.PASSES;
+        } catch (RuntimeException e) {
+            LOG.warn("the check of {} could not run", consumer.key, e);
+            return false;
+        }
+    }
+
+    private StepResult checkOnly(StepSlot slot, LineSink sink, Cancellation cancel) {
+        long t0 = System.nanoTime();
+        StepExecutor.Check found;
+        try {
+            found = executors.get(slot.key.host()).check(slot.step, sink, cancel);
+        } catch (RuntimeException e) {
+            LOG.warn("the check of {} could not run", slot.key, e);
+            found = StepExecutor.Check.UNKNOWN;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        if (found == StepExecutor.Check.PASSES) {
+            return StepResult.skipped(took);
+        }
+        if (cancel.isCancelled()) {
+            return StepResult.cancelled(took);
+        }
+        note(slot, "run.note.joined-no-longer");
+        return StepResult.failed(-1, List.of(), took);
     }
 
     private StepResult executeWithReconnects(StepSlot slot, Map<String, String> inputs, LineSink sink,

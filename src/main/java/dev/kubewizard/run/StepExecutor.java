@@ -21,6 +21,23 @@ import java.util.Map;
 public interface StepExecutor extends AutoCloseable {
     StepResult execute(Step step, Map<String, String> inputs, LineSink sink, Cancellation cancel);
 
+    /** What running only a step's check found. */
+    enum Check {
+        /** Exit 0: the step is in place and would be skipped. */
+        PASSES,
+        DOES_NOT_PASS,
+        /** The executor cannot run a check on its own, or the check could not run (connection, cancel). */
+        UNKNOWN
+    }
+
+    /**
+     * Runs only the step's check and changes nothing: the orchestrator asks a joining machine whether it has joined
+     * before the first master makes join data for it. Lines the check prints go to the sink. It should not throw.
+     */
+    default Check check(Step step, LineSink sink, Cancellation cancel) {
+        return Check.UNKNOWN;
+    }
+
     @Override
     default void close() {
     }

@@ -20,6 +20,11 @@ final class StepSlot {
     /** When the line with the preflight clock fact arrived (this computer's time). */
     volatile Instant clockSeen;
     boolean fromJournal;
+    /**
+     * Join data not made because the machine it was for had already joined (its check passed): the join then only
+     * checks again, without values.
+     */
+    volatile boolean skippedForConsumer;
 
     StepSlot(StepKey key, Step step) {
         this.key = key;

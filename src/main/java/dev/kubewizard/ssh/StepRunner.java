@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,34 @@ public final class StepRunner {
             }
             reconnects++;
             cleanUpAfterDrop(shell, a);
+        }
+    }
+
+    /**
+     * Runs only the step's check, once, and changes nothing on the node: true when it passes (exit 0), false when it
+     * does not, empty when it cannot tell (the connection was lost, the upload failed, or it was cancelled). For a
+     * caller that decides whether a step needs anything made for it before the step itself runs.
+     */
+    public Optional<Boolean> check(RemoteShell shell, Step step, StepObserver observer, CancelSignal cancel)
+            throws InterruptedException {
+        if (cancel.isCancelled()) {
+            return Optional.empty();
+        }
+        String dir = null;
+        try {
+            dir = shell.makePrivateDirectory();
+            shell.upload(step.check().getBytes(StandardCharsets.UTF_8), dir + "/check.sh", "0600");
+            observer.stage(StepObserver.Stage.CHECK);
+            ExecResult check = run(shell, RemoteCommand.of("bash " + Bash.quote(dir + "/check.sh")).asRoot(),
+                    observer, cancel);
+            return check.ending() == ExecResult.Ending.EXITED ? Optional.of(check.exitCode() == 0) : Optional.empty();
+        } catch (SshException e) {
+            LOG.info("the check of {} on {} could not run: {}", step.id(), shell.target().display(), e.getMessage());
+            return Optional.empty();
+        } finally {
+            if (dir != null && shell.isConnected()) {
+                shell.removeQuietly(dir);
+            }
         }
     }
 

@@ -27,6 +27,8 @@ public final class FakeNodes implements Function<PlanHost, StepExecutor> {
     private final Map<StepKey, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> facts = new ConcurrentHashMap<>();
     private final List<Execution> executions = new CopyOnWriteArrayList<>();
+    private final Map<StepKey, List<Boolean>> checkAnswers = new ConcurrentHashMap<>();
+    private final List<StepKey> checks = new CopyOnWriteArrayList<>();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
     private final long baseNanos = System.nanoTime();
@@ -116,6 +118,20 @@ public final class FakeNodes implements Function<PlanHost, StepExecutor> {
         return this;
     }
 
+    /**
+     * What running only this step's check answers, call after call (the last answer repeats): true passes. Without
+     * answers a check does not pass.
+     */
+    public FakeNodes checkAnswers(String host, String stepId, Boolean... answers) {
+        checkAnswers.put(new StepKey(host, stepId), List.of(answers));
+        return this;
+    }
+
+    /** Every check-only call, in order. */
+    public List<StepKey> checks() {
+        return List.copyOf(checks);
+    }
+
     public List<Execution> executions() {
         return List.copyOf(executions);
     }
@@ -148,6 +164,21 @@ public final class FakeNodes implements Function<PlanHost, StepExecutor> {
             @Override
             public StepResult execute(Step step, Map<String, String> inputs, LineSink sink, Cancellation cancel) {
                 return run(host, step, inputs, sink, cancel);
+            }
+
+            @Override
+            public Check check(Step step, LineSink sink, Cancellation cancel) {
+                StepKey key = StepKey.of(step);
+                int before;
+                synchronized (checks) {
+                    before = (int) checks.stream().filter(key::equals).count();
+                    checks.add(key);
+                }
+                List<Boolean> answers = checkAnswers.getOrDefault(key, List.of(false));
+                boolean passes = answers.get(Math.min(before, answers.size() - 1));
+                sink.line(new StepLine(host.hostname(), step.id(), StepLine.Kind.STDOUT, Instant.now(),
+                        "checking " + step.id()));
+                return passes ? Check.PASSES : Check.DOES_NOT_PASS;
             }
 
             @Override

@@ -252,6 +252,65 @@ class OrchestratorTest {
     }
 
     @Test
+    void aMachineThatHasJoinedGetsNoJoinDataAndItsJoinIsOnlyChecked() throws Exception {
+        FakeNodes nodes = new FakeNodes(1);
+        nodes.checkAnswers(N1, "kubeadm-join", true);
+        nodes.checkAnswers(M2, "kubeadm-join", true);
+        TestRuns.Recorder events = new TestRuns.Recorder();
+        try (Orchestrator run = orchestrator(nodes)) {
+            run.addListener(events);
+            RunResult result = run.run();
+
+            assertEquals(RunResult.Outcome.SUCCEEDED, result.outcome(), () -> result.failures().toString());
+            // no token, no certificate upload for the machines that have joined; the others as before
+            assertTrue(nodes.executionsOf(M1, "join-data-k8s-node1").isEmpty());
+            assertTrue(nodes.executionsOf(M1, "join-data-k8s-master2").isEmpty());
+            assertTrue(nodes.executionsOf(N1, "kubeadm-join").isEmpty());
+            assertTrue(nodes.executionsOf(M2, "kubeadm-join").isEmpty());
+            nodes.only(M1, "join-data-k8s-node2");
+            nodes.only(M1, "join-data-k8s-master3");
+            assertTrue(nodes.only(N2, "kubeadm-join").inputs().containsKey(JoinData.TOKEN.name()));
+            for (String host : List.of(N1, M2)) {
+                assertEquals(StepState.SKIPPED, run.stepState(new StepKey(host, "kubeadm-join")));
+                assertEquals(StepState.SKIPPED,
+                        run.stepState(new StepKey(M1, "join-data-" + host)));
+                // asked twice: before the join data (on behalf of it) and as the join itself
+                assertEquals(2, nodes.checks().stream().filter(new StepKey(host, "kubeadm-join")::equals).count());
+            }
+            assertEquals(1, nodes.checks().stream().filter(new StepKey(N2, "kubeadm-join")::equals).count(),
+                    "node2 has not joined: asked once, then the join data is made and the join runs");
+            List<String> notes = events.of(StepLine.class).stream().filter(l -> l.kind() == StepLine.Kind.NOTE)
+                    .filter(l -> l.stepId().equals("join-data-k8s-node1")).map(StepLine::text).toList();
+            assertEquals(1, notes.size(), notes::toString);
+            assertTrue(notes.get(0).contains(N1), notes.get(0));
+        }
+    }
+
+    @Test
+    void aJoinWhoseCheckStopsPassingFailsClearlyAndARetryMakesFreshJoinData() throws Exception {
+        FakeNodes nodes = new FakeNodes(1);
+        // joined when the first master asks, gone when the join itself checks, not joined ever after
+        nodes.checkAnswers(N1, "kubeadm-join", true, false);
+        try (Orchestrator run = orchestrator(nodes)) {
+            RunResult first = run.run();
+            assertEquals(List.of(N1), first.failedHosts());
+            assertTrue(nodes.executionsOf(M1, "join-data-k8s-node1").isEmpty());
+            assertTrue(nodes.executionsOf(N1, "kubeadm-join").isEmpty(), "no join without join data");
+            assertTrue(run.console(N1).drain().lines().stream().anyMatch(l -> l.kind() == StepLine.Kind.NOTE
+                    && l.stepId().equals("kubeadm-join")
+                    && l.text().equals(dev.kubewizard.text.Messages.format("run.note.joined-no-longer", "zh"))),
+                    "the failure says why");
+
+            RunResult second = run.await(run.retry(N1));
+
+            assertEquals(RunResult.Outcome.SUCCEEDED, second.outcome(), () -> second.failures().toString());
+            nodes.only(M1, "join-data-k8s-node1");
+            FakeNodes.Execution join = nodes.only(N1, "kubeadm-join");
+            assertTrue(join.inputs().containsKey(JoinData.TOKEN.name()), join.inputs().keySet().toString());
+        }
+    }
+
+    @Test
     void retryingDoesNotTouchAnotherMachinesFailure() throws Exception {
         FakeNodes nodes = new FakeNodes(1);
         nodes.on(N1, "swap").fails(1, "swapoff failed").times(1);

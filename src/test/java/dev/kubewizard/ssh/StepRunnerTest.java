@@ -74,6 +74,30 @@ class StepRunnerTest {
     }
 
     @Test
+    void aCheckAloneAnswersWhetherItPassesAndNeverRunsTheScriptNorNeedsItsInputs() throws Exception {
+        Path done = tmp.resolve("done");
+        Path ran = tmp.resolve("ran");
+        Path dirs = tmp.resolve("dirs");
+        Step s = step("joined").input(RuntimeValue.secret("KW_JOIN_TOKEN"))
+                .check("dirname \"$0\" >> " + q(dirs), "[ -f " + q(done) + " ]").run("touch " + q(ran)).build();
+        TestShells.Lines lines = new TestShells.Lines();
+
+        assertEquals(java.util.Optional.of(false), RUNNER.check(shell, s, lines, new CancelSignal()));
+        Files.createFile(done);
+        assertEquals(java.util.Optional.of(true), RUNNER.check(shell, s, lines, new CancelSignal()));
+
+        assertFalse(Files.exists(ran), "the script never runs");
+        assertEquals(List.of(StepObserver.Stage.CHECK, StepObserver.Stage.CHECK), lines.stages);
+        for (String dir : Files.readAllLines(dirs, StandardCharsets.UTF_8)) {
+            assertTrue(dir.startsWith("/tmp/kubewizard-"), dir);
+            assertFalse(Files.exists(Path.of(dir)), "its private directory is removed: " + dir);
+        }
+        CancelSignal cancelled = new CancelSignal();
+        cancelled.cancel();
+        assertEquals(java.util.Optional.empty(), RUNNER.check(shell, s, lines, cancelled));
+    }
+
+    @Test
     void aStepWithASecretInputAndASecretOutputIsDoneAndNeitherSecretIsEverShown() throws Exception {
         Path hash = tmp.resolve("hash");
         Step s = step("secrets")
