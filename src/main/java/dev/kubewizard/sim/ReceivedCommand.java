@@ -1,5 +1,6 @@
 package dev.kubewizard.sim;
 
+import dev.kubewizard.ssh.RemoteCommandLines;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * An exec request as a simulated node understands it: exactly the command lines that
  * {@link dev.kubewizard.ssh.JschRemoteShell} and {@link dev.kubewizard.ssh.StepRunner} send (see
- * {@code RemoteCommandLines}): the sudo probe and password check right after login, and every other command wrapped
+ * {@link RemoteCommandLines}): the sudo probe and password check right after login, and every other command wrapped
  * as {@code exec [sudo -n -- | sudo -k -S -p '' --] setsid -w bash -c WRAPPER kubewizard SCRIPT}, where the wrapper
  * prints the process group and SCRIPT is one of a few small commands. Anything else is {@link Kind#UNKNOWN}.
  *
@@ -45,12 +46,9 @@ record ReceivedCommand(Kind kind, Sudo sudo, boolean wrapped, List<String> args,
         PASSWORD_ON_STDIN
     }
 
-    static final String SUDO_PROBE = "if [ \"$(id -u)\" = 0 ]; then echo root; "
-            + "elif ! command -v sudo >/dev/null 2>&1; then echo no-sudo; "
-            + "elif sudo -n true 2>/dev/null; then echo passwordless; "
-            + "else echo password; fi";
-    static final String SUDO_PASSWORD_CHECK = "LC_ALL=C sudo -k -S -p '' -- true";
-    static final String PGID_MARKER = "::kubewizard-pgid ";
+    static final String SUDO_PROBE = RemoteCommandLines.SUDO_PROBE;
+    static final String SUDO_PASSWORD_CHECK = RemoteCommandLines.SUDO_PASSWORD_CHECK;
+    static final String PGID_MARKER = RemoteCommandLines.PGID_MARKER;
 
     private static final Pattern STOP_GROUP = Pattern.compile(
             "kill -TERM -- -(\\d+) 2>/dev/null \\|\\| exit 0\n(?s).*kill -KILL -- -\\1 2>/dev/null \\|\\| true\n?");

@@ -16,18 +16,19 @@ import java.nio.charset.StandardCharsets;
  * <p>As root: {@code sudo -k -S -p ''} reads the password as the first line of stdin ({@code -k}: always ask, so the
  * password line is always consumed and never reaches the command), {@code sudo -n} when no password is needed.
  */
-final class RemoteCommandLines {
-    static final String PGID_MARKER = "::kubewizard-pgid ";
+public final class RemoteCommandLines {
+    /** The first line a wrapped command prints on stderr, before its process group's id. */
+    public static final String PGID_MARKER = "::kubewizard-pgid ";
     static final String WRAPPER = "printf '" + PGID_MARKER + "%s\\n' \"$$\" >&2; exec bash -c \"$1\"";
 
     /** Prints root, passwordless, password or no-sudo: how this login becomes root. */
-    static final String SUDO_PROBE = "if [ \"$(id -u)\" = 0 ]; then echo root; "
+    public static final String SUDO_PROBE = "if [ \"$(id -u)\" = 0 ]; then echo root; "
             + "elif ! command -v sudo >/dev/null 2>&1; then echo no-sudo; "
             + "elif sudo -n true 2>/dev/null; then echo passwordless; "
             + "else echo password; fi";
 
     /** Checks the sudo password on stdin; messages in English whatever the node's language. */
-    static final String SUDO_PASSWORD_CHECK = "LC_ALL=C sudo -k -S -p '' -- true";
+    public static final String SUDO_PASSWORD_CHECK = "LC_ALL=C sudo -k -S -p '' -- true";
 
     private RemoteCommandLines() {
     }
