@@ -8,7 +8,9 @@
  *       implements it; tests and the benchmark use simulated machines.</li>
  *   <li>{@link dev.kubewizard.run.RunGraph} turns the recipe into explicit dependencies (the rules are on the class);
  *       {@link dev.kubewizard.run.Orchestrator} runs every step as soon as its dependencies are done, with the
- *       cluster-wide preflight ({@link dev.kubewizard.run.ClusterPreflight}) as a gate before any change.</li>
+ *       cluster-wide preflight ({@link dev.kubewizard.run.ClusterPreflight}) as a gate before any change. Join
+ *       data is made only for a machine whose join step's check does not pass (asked on that machine first), so a
+ *       second install of a finished cluster changes nothing.</li>
  *   <li>Observation: {@link dev.kubewizard.run.RunListener} events on one event thread, step and node states
  *       ({@link dev.kubewizard.run.StepState}, {@link dev.kubewizard.run.NodeState}) readable from any thread, and a
  *       bounded {@link dev.kubewizard.run.LineBuffer} per machine for a screen to drain on a timer.</li>
