@@ -237,7 +237,7 @@ public final class WizardWindow {
     }
 
     private Region header() {
-        ImageView logo = new ImageView(AppIcon.images().get(2));
+        ImageView logo = new ImageView(AppIcon.ofSize(32));
         logo.setFitWidth(28);
         logo.setFitHeight(28);
         Label name = new Label();

@@ -48,8 +48,7 @@ public final class WelcomePage implements Page {
     }
 
     private Region build() {
-        ImageView logo = new ImageView(AppIcon.images().stream().filter(i -> i.getWidth() == 128).findFirst()
-                .orElse(null));
+        ImageView logo = new ImageView(AppIcon.ofSize(128));
         logo.setFitWidth(96);
         logo.setFitHeight(96);
         Label title = new Label();
