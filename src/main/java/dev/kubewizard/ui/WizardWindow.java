@@ -12,6 +12,7 @@ import dev.kubewizard.ui.harbor.HarborPage;
 import dev.kubewizard.ui.install.DemoMachines;
 import dev.kubewizard.ui.install.InstallModel;
 import dev.kubewizard.ui.install.InstallPage;
+import dev.kubewizard.ui.install.NodeConsole;
 import dev.kubewizard.ui.mirrors.MirrorProbe;
 import dev.kubewizard.ui.mirrors.MirrorsModel;
 import dev.kubewizard.ui.mirrors.MirrorsPage;
@@ -157,6 +158,12 @@ public final class WizardWindow {
             settings.setDarkTheme(on);
         });
         showPage();
+        // Once the window is up (the UI thread is free again), in the background and one after the other: the course
+        // plan is read, and the install consoles' classes are loaded, before a click needs them.
+        uiThread.execute(() -> work.pool().execute(() -> {
+            welcome.readCourseAhead(Runnable::run);
+            NodeConsole.warmUp();
+        }));
     }
 
     public Parent root() {

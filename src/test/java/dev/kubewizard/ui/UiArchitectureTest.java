@@ -25,6 +25,7 @@ class UiArchitectureTest {
                 .or().haveSimpleName("Topology").or().haveSimpleName("MirrorProbe").or().haveSimpleName("HarborLogin")
                 .or().haveSimpleName("Settings")
                 .or().haveSimpleName("HostKeyQueue").or().haveSimpleName("AnsiText")
+                .or().haveSimpleName("ConsoleBacklog").or().haveSimpleName("ConsoleDocument")
                 .or().haveSimpleName("MachineSource").or().haveSimpleName("SshMachineSource")
                 .or().haveSimpleName("SimulatedMachineSource").or().haveSimpleName("InstallSession")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",

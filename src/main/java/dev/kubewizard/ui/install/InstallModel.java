@@ -94,6 +94,8 @@ public final class InstallModel {
     private final Map<String, String> lastStepShown = new LinkedHashMap<>();
     private final Map<String, Step> stepsByKey = new LinkedHashMap<>();
     private boolean startOnTick;
+    private boolean starting;
+    private boolean cancelWhenStarted;
     private boolean runStarted;
     // Properties
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.READY);
@@ -251,6 +253,8 @@ public final class InstallModel {
         if (startOnTick) {
             startOnTick = false;
             status.set(Status.CANCELLED);
+        } else if (starting) {
+            cancelWhenStarted = true;  // the engine is starting off the UI thread: cancel its round once it has one
         } else if (s != null && status.get() == Status.RUNNING) {
             s.orchestrator().cancel();
         }
@@ -327,7 +331,19 @@ public final class InstallModel {
         if (startOnTick) {
             startOnTick = false;
             runStarted = true;
-            watch(o.start());
+            // The engine reads its journal and launches the first steps before it returns: not on the UI thread.
+            starting = true;
+            work.run("start the install", o::start, round -> {
+                starting = false;
+                watch(round);
+                if (cancelWhenStarted) {
+                    cancelWhenStarted = false;
+                    o.cancel();
+                }
+            }, e -> {
+                starting = false;
+                roundEnded(null, e);
+            });
             return;
         }
         for (String host : hosts) {

@@ -11,11 +11,15 @@ import dev.kubewizard.ui.Page;
 import dev.kubewizard.ui.form.Icons;
 import dev.kubewizard.ui.text.UiText;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -25,6 +29,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -48,12 +53,23 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /**
  * The install: start and cancel, overall progress and ETA, the nodes × phases overview, a banner per failed step with
  * the diagnosis and "retry node" / "reset node", host keys to trust one at a time, and one live console per machine.
- * A 200 ms timer feeds everything from the model in batches.
+ *
+ * <p>A frame timer feeds everything from the model, and keeps each frame's share of the work small so the window
+ * never stalls (the console benchmark holds every gap between frames under 100 ms): every {@link #TICK} the model
+ * copies the engine's state and hands each console its new lines; on other frames the console on screen shows at
+ * most {@link #CONSOLE_SLICE} of its waiting lines in one edit, every {@link #CONSOLE_EVERY} at most. Overview cells
+ * change only what changed, with the same icon node throughout.
  */
 public final class InstallPage implements Page {
     /** Lines each console keeps; the node's log file has all of them. */
     public static final int CONSOLE_LINES = 5_000;
-    static final javafx.util.Duration TICK = javafx.util.Duration.millis(200);
+    /** How often the model copies the engine's state and the consoles' new lines. */
+    static final Duration TICK = Duration.ofMillis(200);
+    /** How often the console on screen shows what waits, and how many lines at most at once. */
+    static final Duration CONSOLE_EVERY = Duration.ofMillis(200);
+    static final int CONSOLE_SLICE = 500;
+    private static final List<String> ICON_STYLES = List.of("muted-icon", "running-icon", "ok-icon", "error-icon",
+            "warning-icon");
 
     private final InstallModel model;
     private final UiText text;
@@ -62,17 +78,38 @@ public final class InstallPage implements Page {
     private final TabPane consoles = new TabPane();
     private final VBox noticeBox = new VBox(8);
     private final Map<String, NodeConsole> consoleByHost = new LinkedHashMap<>();
-    private final Timeline timer;
+    private final AnimationTimer timer;
     private final Region root;
+    private NodeConsole onScreen;
+    /** Pieces of the page still to build, one per frame: the overview's rows first, then the tabs and console. */
+    private final ArrayDeque<Runnable> rowsToBuild = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> consolesToBuild = new ArrayDeque<>();
 
     public InstallPage(InstallModel model, UiText text, Runnable goToFinish) {
         this.model = model;
         this.text = text;
         this.goToFinish = goToFinish;
         this.root = build();
-        timer = new Timeline(new KeyFrame(TICK, e -> model.tick()));
-        timer.setCycleCount(Timeline.INDEFINITE);
-        timer.play();
+        timer = new AnimationTimer() {
+            private long lastTick;
+            private long lastConsole;
+
+            @Override
+            public void handle(long now) {
+                // One kind of work per frame: a piece of the page, the model's copy, or one console slice.
+                Runnable piece = rowsToBuild.isEmpty() ? consolesToBuild.poll() : rowsToBuild.poll();
+                if (piece != null) {
+                    piece.run();
+                } else if (now - lastTick >= TICK.toNanos()) {
+                    lastTick = now;
+                    model.tick();
+                } else if (onScreen != null && now - lastConsole >= CONSOLE_EVERY.toNanos()
+                        && onScreen.flush(CONSOLE_SLICE)) {
+                    lastConsole = now;
+                }
+            }
+        };
+        timer.start();
     }
 
     @Override
@@ -167,15 +204,16 @@ public final class InstallPage implements Page {
             if (before != null && consoleByHost.containsKey((String) before.getUserData())) {
                 consoleByHost.get((String) before.getUserData()).setShowing(false);
             }
-            if (now != null && consoleByHost.containsKey((String) now.getUserData())) {
-                consoleByHost.get((String) now.getUserData()).setShowing(true);
+            onScreen = now == null ? null : consoleByHost.get((String) now.getUserData());
+            if (onScreen != null) {
+                onScreen.setShowing(true);
             }
         });
         SplitPane split = new SplitPane(gridScroll, consoles);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.34);
         model.hosts().addListener((ListChangeListener<String>) c -> buildRun());
-        text.languageProperty().addListener((o, a, b) -> buildGrid());
+        text.languageProperty().addListener((o, a, b) -> queueGrid());
 
         Label waiting = new Label();
         waiting.textProperty().bind(text.bind("ui.install.notStarted"));
@@ -317,43 +355,72 @@ public final class InstallPage implements Page {
 
     // Overview and consoles
 
+    /**
+     * A new run: each machine's console (its lines are kept from the first tick on), then the overview and the tabs,
+     * a row or a tab per frame. Built at once, six rows of cells, six tabs and a console would cost their first CSS
+     * pass and layout in a single frame.
+     */
     private void buildRun() {
-        buildGrid();
+        consolesToBuild.clear();
+        grid.getChildren().clear();
         consoles.getTabs().clear();
         consoleByHost.clear();
+        onScreen = null;
         for (String host : model.hosts()) {
             NodeConsole console = new NodeConsole(text, host, CONSOLE_LINES);
             consoleByHost.put(host, console);
             model.onConsole(host, console::append);
-            Button retry = new Button(null, Icons.of(MaterialDesignR.REFRESH, 16));
-            retry.setId("console-retry-" + host);
-            retry.textProperty().bind(text.bind("ui.install.retryNode"));
-            retry.setOnAction(e -> model.retry(host));
-            Button reset = new Button(null, Icons.of(MaterialDesignR.RESTORE_ALERT, 16));
-            reset.setId("console-reset-" + host);
-            reset.textProperty().bind(text.bind("ui.install.resetNode"));
-            reset.setOnAction(e -> model.reset(host));
-            Runnable enable = () -> {
-                retry.setDisable(!model.canRetry(host));
-                reset.setDisable(!model.canReset(host));
-            };
-            model.nodeState(host).addListener((o, a, b) -> enable.run());
-            model.busyProperty().addListener((o, a, b) -> enable.run());
-            enable.run();
-            console.tools().getChildren().addAll(0, java.util.List.of(retry, reset, new javafx.scene.control.Separator(
-                    Orientation.VERTICAL)));
-            Tab tab = new Tab(host, console.root());
-            tab.setUserData(host);
-            tab.setId("tab-" + host);
-            tab.graphicProperty().bind(Bindings.createObjectBinding(() -> nodeIcon(model.nodeState(host).get()),
-                    model.nodeState(host)));
-            console.setShowing(consoles.getTabs().isEmpty());
-            consoles.getTabs().add(tab);
+        }
+        queueGrid();
+        for (String host : model.hosts()) {
+            consolesToBuild.add(() -> addTab(host));
+        }
+        // The console on screen: its tool bar, its area, the area on screen, before the first lines arrive.
+        for (int i = 0; i < 3; i++) {
+            consolesToBuild.add(() -> {
+                if (onScreen != null) {
+                    onScreen.buildStep();
+                }
+            });
         }
     }
 
-    private void buildGrid() {
+    private void addTab(String host) {
+        NodeConsole console = consoleByHost.get(host);
+        if (console == null) {
+            return;
+        }
+        Button retry = new Button(null, Icons.of(MaterialDesignR.REFRESH, 16));
+        retry.setId("console-retry-" + host);
+        retry.textProperty().bind(text.bind("ui.install.retryNode"));
+        retry.setOnAction(e -> model.retry(host));
+        Button reset = new Button(null, Icons.of(MaterialDesignR.RESTORE_ALERT, 16));
+        reset.setId("console-reset-" + host);
+        reset.textProperty().bind(text.bind("ui.install.resetNode"));
+        reset.setOnAction(e -> model.reset(host));
+        Runnable enable = () -> {
+            retry.setDisable(!model.canRetry(host));
+            reset.setDisable(!model.canReset(host));
+        };
+        model.nodeState(host).addListener((o, a, b) -> enable.run());
+        model.busyProperty().addListener((o, a, b) -> enable.run());
+        enable.run();
+        console.tools().getChildren().addAll(0, List.of(retry, reset, new Separator(Orientation.VERTICAL)));
+        Tab tab = new Tab(host, console.root());
+        tab.setUserData(host);
+        tab.setId("tab-" + host);
+        tab.setGraphic(nodeIcon(model.nodeState(host)));
+        if (consoles.getTabs().isEmpty()) {
+            console.setShowing(true);
+            onScreen = console;
+        }
+        consoles.getTabs().add(tab);
+    }
+
+    /** The overview: the headings now, then a machine's row per frame. */
+    private void queueGrid() {
         grid.getChildren().clear();
+        rowsToBuild.clear();
         if (model.hosts().isEmpty()) {
             return;
         }
@@ -369,16 +436,22 @@ public final class InstallPage implements Page {
         }
         int row = 1;
         for (String host : model.hosts()) {
-            Label name = new Label(host);
-            name.getStyleClass().addAll("grid-host", Styles.TEXT_BOLD);
-            name.graphicProperty().bind(Bindings.createObjectBinding(() -> nodeIcon(model.nodeState(host).get()),
-                    model.nodeState(host)));
-            grid.add(name, 0, row);
-            col = 1;
-            for (Phase p : model.phases()) {
-                grid.add(cell(host, p), col++, row);
-            }
-            row++;
+            int r = row++;
+            rowsToBuild.add(() -> gridRow(host, r));
+        }
+    }
+
+    private void gridRow(String host, int row) {
+        if (!model.hosts().contains(host)) {
+            return;
+        }
+        Label name = new Label(host);
+        name.getStyleClass().addAll("grid-host", Styles.TEXT_BOLD);
+        name.setGraphic(nodeIcon(model.nodeState(host)));
+        grid.add(name, 0, row);
+        int col = 1;
+        for (Phase p : model.phases()) {
+            grid.add(cell(host, p), col++, row);
         }
     }
 
@@ -389,52 +462,77 @@ public final class InstallPage implements Page {
         l.setMaxWidth(Double.MAX_VALUE);
         Tooltip tip = new Tooltip();
         l.setTooltip(tip);
+        FontIcon icon = Icons.of(MaterialDesignC.CIRCLE_OUTLINE, 16);
         CellState[] shown = {null};
         Runnable show = () -> {
             GridCell c = model.cell(host, phase).get();
-            // Only the time changes on most ticks: new icons and style classes would cost a CSS pass each.
+            // Only the time changes on most ticks: the style class and the icon only when the state does.
             if (c.state() != shown[0]) {
                 shown[0] = c.state();
                 l.getStyleClass().removeIf(s -> s.startsWith("cell-"));
                 l.getStyleClass().add("cell-" + c.state().name().toLowerCase(java.util.Locale.ROOT));
-                l.setGraphic(cellIcon(c.state()));
+                if (c.state() == CellState.NONE) {
+                    l.setGraphic(null);
+                } else {
+                    showIcon(icon, c.state());
+                    l.setGraphic(icon);
+                }
             }
             l.setText(c.state() == CellState.NONE || c.time().isZero() ? (c.state() == CellState.NONE ? "—" : "")
                     : clock(c.time()));
             tip.setText(text.get("ui.install.cell." + c.state().name().toLowerCase(java.util.Locale.ROOT))
                     + (c.total() > 0 ? " · " + text.get("ui.install.cell.steps", c.done(), c.total()) : ""));
         };
-        model.cell(host, phase).addListener((o, a, b) -> show.run());
+        // Held by the label: a language switch builds new cells, and the old ones must not stay listening.
+        ChangeListener<GridCell> follow = (o, a, b) -> show.run();
+        l.getProperties().put(ChangeListener.class, follow);
+        model.cell(host, phase).addListener(new WeakChangeListener<>(follow));
         show.run();
         return l;
     }
 
-    private static Node cellIcon(CellState s) {
-        return switch (s) {
-            case NONE -> null;
-            case PENDING -> icon(MaterialDesignC.CIRCLE_OUTLINE, "muted-icon");
-            case RUNNING -> icon(MaterialDesignP.PROGRESS_CLOCK, "running-icon");
-            case DONE -> icon(MaterialDesignC.CHECK_CIRCLE, "ok-icon");
-            case FAILED -> icon(MaterialDesignA.ALERT_CIRCLE, "error-icon");
-            case BLOCKED -> icon(MaterialDesignL.LOCK_OUTLINE, "warning-icon");
-            case CANCELLED -> icon(MaterialDesignC.CANCEL, "warning-icon");
-        };
+    /** Turns an icon into another in place: a new icon node for each change would cost it a CSS pass each time. */
+    private static void setIcon(FontIcon icon, Ikon ikon, String style) {
+        if (icon.getIconCode() != ikon) {
+            icon.setIconCode(ikon);
+        }
+        if (!icon.getStyleClass().contains(style)) {
+            icon.getStyleClass().removeAll(ICON_STYLES);
+            icon.getStyleClass().add(style);
+        }
     }
 
-    static Node nodeIcon(NodeState s) {
-        return switch (s == null ? NodeState.PENDING : s) {
-            case PENDING -> icon(MaterialDesignC.CIRCLE_OUTLINE, "muted-icon");
-            case RUNNING -> icon(MaterialDesignP.PROGRESS_CLOCK, "running-icon");
-            case WAITING -> icon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE, "muted-icon");
-            case DONE -> icon(MaterialDesignC.CHECK_CIRCLE, "ok-icon");
-            case FAILED -> icon(MaterialDesignA.ALERT_CIRCLE, "error-icon");
-            case BLOCKED -> icon(MaterialDesignL.LOCK_OUTLINE, "warning-icon");
-            case CANCELLED -> icon(MaterialDesignC.CANCEL, "warning-icon");
-        };
+    private static void showIcon(FontIcon icon, CellState s) {
+        switch (s) {
+            case NONE, PENDING -> setIcon(icon, MaterialDesignC.CIRCLE_OUTLINE, "muted-icon");
+            case RUNNING -> setIcon(icon, MaterialDesignP.PROGRESS_CLOCK, "running-icon");
+            case DONE -> setIcon(icon, MaterialDesignC.CHECK_CIRCLE, "ok-icon");
+            case FAILED -> setIcon(icon, MaterialDesignA.ALERT_CIRCLE, "error-icon");
+            case BLOCKED -> setIcon(icon, MaterialDesignL.LOCK_OUTLINE, "warning-icon");
+            case CANCELLED -> setIcon(icon, MaterialDesignC.CANCEL, "warning-icon");
+        }
     }
 
-    private static FontIcon icon(Ikon ikon, String style) {
-        return Icons.of(ikon, 16, style);
+    private static void showIcon(FontIcon icon, NodeState s) {
+        switch (s == null ? NodeState.PENDING : s) {
+            case PENDING -> setIcon(icon, MaterialDesignC.CIRCLE_OUTLINE, "muted-icon");
+            case RUNNING -> setIcon(icon, MaterialDesignP.PROGRESS_CLOCK, "running-icon");
+            case WAITING -> setIcon(icon, MaterialDesignP.PAUSE_CIRCLE_OUTLINE, "muted-icon");
+            case DONE -> setIcon(icon, MaterialDesignC.CHECK_CIRCLE, "ok-icon");
+            case FAILED -> setIcon(icon, MaterialDesignA.ALERT_CIRCLE, "error-icon");
+            case BLOCKED -> setIcon(icon, MaterialDesignL.LOCK_OUTLINE, "warning-icon");
+            case CANCELLED -> setIcon(icon, MaterialDesignC.CANCEL, "warning-icon");
+        }
+    }
+
+    /** An icon that follows the machine's state (one node, changed in place). */
+    private static FontIcon nodeIcon(ObservableValue<NodeState> state) {
+        FontIcon icon = Icons.of(MaterialDesignC.CIRCLE_OUTLINE, 16);
+        showIcon(icon, state.getValue());
+        ChangeListener<NodeState> follow = (o, a, b) -> showIcon(icon, b);
+        icon.getProperties().put(ChangeListener.class, follow);  // held by the icon, like a binding would be
+        state.addListener(new WeakChangeListener<>(follow));
+        return icon;
     }
 
 }

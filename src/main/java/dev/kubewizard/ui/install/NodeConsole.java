@@ -6,6 +6,7 @@ import dev.kubewizard.ui.text.UiText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -20,39 +21,63 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
-import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.fxmisc.richtext.model.SimpleEditableStyledDocument;
+import org.fxmisc.richtext.util.UndoUtils;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One machine's live console: a read-only RichTextFX area fed in batches (one append per UI tick, never per line),
- * keeping the last {@code maxLines} lines (the node's log file has them all). Step headers and the course's "why"
- * stand out, stderr is red, terminal colours are shown. Search, follow-tail and copy in its tool bar.
+ * One machine's live console: a read-only RichTextFX area keeping the last {@code maxLines} lines (the node's log file
+ * has them all). Step headers and the course's "why" stand out, stderr is red, terminal colours are shown. Search,
+ * follow-tail and copy in its tool bar.
+ *
+ * <p>Lines handed over by the model wait in a {@link ConsoleBacklog}; the page's frame timer calls {@link #flush} and
+ * each call shows at most a slice of them in one edit, so a flood costs each frame a bounded amount of work. The text
+ * area and its tool bar are only built once the console is first on screen: five consoles in tabs nobody opened cost
+ * the FX thread nothing but their backlog.
  */
 public final class NodeConsole {
-    private final StyleClassedTextArea area = new StyleClassedTextArea();
+    private static final Logger LOG = LoggerFactory.getLogger(NodeConsole.class);
+    private final UiText text;
+    private final String host;
+    private final int maxLines;
+    private final ConsoleBacklog backlog;
+    private final HBox tools = new HBox(6);
+    private final VBox root = new VBox(4);
     private final ToggleButton follow = new ToggleButton();
     private final TextField search = new TextField();
     private final Label found = new Label();
-    private final HBox tools;
-    private final VBox root;
-    private final int maxLines;
+    private StyleClassedTextArea area;
+    private VirtualizedScrollPane<StyleClassedTextArea> scroll;
     private long linesReceived;
-    private boolean showing = true;
-    private final java.util.ArrayDeque<ConsoleLine> pending = new java.util.ArrayDeque<>();
+    private boolean showing;
+    private boolean shownAny;
+    private boolean toolsBuilt;
+    /** Slices shown by every console of the program: only the first ones meet cold code. FX thread only. */
+    private static int slicesShown;
 
     public NodeConsole(UiText text, String host, int maxLines) {
+        this.text = text;
+        this.host = host;
         this.maxLines = maxLines;
-        area.setEditable(false);
-        area.setWrapText(false);
-        area.getStyleClass().add("node-console");
-        area.setId("console-" + host);
-        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-
+        this.backlog = new ConsoleBacklog(maxLines);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.getStyleClass().add("console-tools");
         search.setId("console-search-" + host);
+        follow.setId("console-follow-" + host);
+        follow.setSelected(true);
+        follow.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                scrollToEnd();
+            }
+        });
+    }
+
+    /** The tool bar: the first time the console is on screen. */
+    private void buildTools() {
         search.promptTextProperty().bind(text.bind("ui.install.console.search"));
         search.setPrefColumnCount(16);
         search.setOnAction(e -> find(true));
@@ -67,37 +92,81 @@ public final class NodeConsole {
         Button previous = iconButton(MaterialDesignA.ARROW_UP, text, "ui.install.console.previous");
         previous.setOnAction(e -> find(false));
         found.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-
-        follow.setId("console-follow-" + host);
         follow.setGraphic(Icons.of(MaterialDesignM.MONITOR_ARROW_DOWN, 16));
         follow.textProperty().bind(text.bind("ui.install.console.follow"));
-        follow.setSelected(true);
-        follow.selectedProperty().addListener((o, a, on) -> {
-            if (on) {
-                scrollToEnd();
-            }
-        });
         Button copy = new Button(null, Icons.of(MaterialDesignC.CONTENT_COPY, 16));
         copy.textProperty().bind(text.bind("ui.install.console.copy"));
         copy.setOnAction(e -> copy());
-
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        tools = new HBox(6, search, previous, next, found, spacer, follow, copy);
-        tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        tools.getStyleClass().add("console-tools");
-        root = new VBox(4, tools, scroll);
+        // The page may have put the machine's own buttons (retry, reset) first.
+        tools.getChildren().addAll(search, previous, next, found, spacer, follow, copy);
+        root.getChildren().setAll(tools);
+        toolsBuilt = true;
+    }
+
+    /** The text area: made on the frame after the tool bar, and put on screen on the frame after that. */
+    private void buildArea() {
+        area = new StyleClassedTextArea();
+        // Read-only: an undo history would keep every batch ever shown, the trimmed ones included.
+        area.setUndoManager(UndoUtils.noOpUndoManager());
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.getStyleClass().add("node-console");
+        area.setId("console-" + host);
+        scroll = new VirtualizedScrollPane<>(area);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+    }
+
+    /**
+     * Off the UI thread, once the window is up: loads and initialises the console's text area classes (the first text
+     * area would otherwise spend a tenth of a second doing that on the UI thread, key maps and all) and runs the
+     * document code a few times on a document no one shows. Only classes and a plain document: no scene node is made.
+     */
+    public static void warmUp() {
+        ClassLoader loader = NodeConsole.class.getClassLoader();
+        for (String name : List.of("org.fxmisc.richtext.StyleClassedTextArea",
+                "org.fxmisc.richtext.GenericStyledAreaBehavior", "org.fxmisc.richtext.ParagraphBox",
+                "org.fxmisc.richtext.ParagraphText", "org.fxmisc.richtext.TextExt", "org.fxmisc.richtext.CaretNode",
+                "org.fxmisc.richtext.CaretSelectionBindImpl", "org.fxmisc.richtext.SelectionImpl",
+                "org.fxmisc.flowless.VirtualizedScrollPane", "org.fxmisc.flowless.VirtualFlow",
+                "org.fxmisc.flowless.Navigator", "org.fxmisc.flowless.CellListManager",
+                "org.fxmisc.flowless.SizeTracker", "org.fxmisc.richtext.util.UndoUtils")) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("console warm-up: {} not loaded", name, e);  // the area still works, only colder
+            }
+        }
+        try {
+            warmDocument();
+        } catch (RuntimeException e) {
+            LOG.debug("console warm-up: the document code failed", e);
+        }
+    }
+
+    private static void warmDocument() {
+        SimpleEditableStyledDocument<Collection<String>, Collection<String>> doc =
+                new SimpleEditableStyledDocument<>(List.of(), List.of(), ConsoleDocument.OPS);
+        List<ConsoleLine> lines = List.of(new ConsoleLine(ConsoleLine.Kind.HEADER, "warm-up"),
+                new ConsoleLine(ConsoleLine.Kind.STDOUT, "\u001B[32mGet:1\u001B[0m a line"),
+                new ConsoleLine(ConsoleLine.Kind.STDERR, "W: a line"));
+        for (int i = 0; i < 50; i++) {
+            doc.replace(doc.length(), doc.length(), ConsoleDocument.of(lines, i > 0));
+        }
+        doc.replace(0, doc.length() / 2, ConsoleDocument.of(lines, false));
     }
 
     public Region root() {
         return root;
     }
 
-    /** The tool bar, for the page to add the machine's own buttons (retry, reset). */
+    /** The tool bar, for the page to add the machine's own buttons (retry, reset) in front. */
     public HBox tools() {
         return tools;
     }
 
+    /** The text area; null until the console was first on screen. */
     public StyleClassedTextArea area() {
         return area;
     }
@@ -110,71 +179,88 @@ public final class NodeConsole {
         follow.setSelected(on);
     }
 
-    /** Lines kept now: shown, or waiting for the tab to be opened (each at most the cap, plus a fifth). */
+    /** Lines kept now: shown (at most the cap plus a fifth) and waiting to be shown (at most the cap). */
     public int linesKept() {
-        return area.getParagraphs().size() - (area.getLength() == 0 ? 1 : 0) + pending.size();
+        int shown = shownAny ? area.getParagraphs().size() : 0;
+        return shown + backlog.size();
     }
 
     public long linesReceived() {
         return linesReceived;
     }
 
-    /**
-     * Appends a batch in one edit, styles it, drops the oldest lines beyond the cap, follows the tail if asked. A
-     * console in a tab nobody looks at keeps the batch aside (at most the cap) and shows it when its tab is opened:
-     * laying out five busy consoles would cost the FX thread five times what the one on screen does.
-     */
-    public void append(List<ConsoleLine> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        linesReceived += batch.size();
-        if (!showing) {
-            pending.addAll(batch);
-            while (pending.size() > maxLines) {
-                pending.poll();
-            }
-            return;
-        }
-        show(batch);
+    /** Lines waiting to be shown. */
+    public int waiting() {
+        return backlog.size();
     }
 
-    /** Whether the console is on screen; when it comes on screen, what arrived meanwhile is shown in one go. */
+    /** Takes a batch from the model: it waits until a frame shows it ({@link #flush}). */
+    public void append(List<ConsoleLine> batch) {
+        linesReceived += batch.size();
+        backlog.add(batch);
+    }
+
+    /** Whether the console is on screen (its tab is selected). */
     public void setShowing(boolean on) {
         showing = on;
-        if (on && !pending.isEmpty()) {
-            List<ConsoleLine> waiting = new java.util.ArrayList<>(pending);
-            pending.clear();
-            show(waiting);
+    }
+
+    public boolean showing() {
+        return showing;
+    }
+
+    /**
+     * On a frame: when on screen, builds what is missing of the tool bar and the area, a piece per frame (each costs
+     * its first CSS pass and layout), or else shows at most {@code max} waiting lines in one edit (fewer in its first
+     * slices, {@link ConsoleBacklog#sliceSize}), drops the oldest lines beyond the cap and follows the tail.
+     *
+     * @return whether it did any work
+     */
+    public boolean flush(int max) {
+        if (buildStep()) {
+            return true;
         }
+        if (!showing || backlog.isEmpty() || max < 1) {
+            return false;
+        }
+        long skipped = backlog.takeSkipped();
+        List<ConsoleLine> slice = backlog.take(ConsoleBacklog.sliceSize(slicesShown++, max, backlog.size()));
+        if (skipped > 0) {
+            slice.add(0, new ConsoleLine(ConsoleLine.Kind.DROPPED, text.get("ui.install.console.dropped",
+                    String.valueOf(skipped))));
+        }
+        show(slice);
+        return true;
+    }
+
+    /**
+     * When on screen, builds the next missing piece: the tool bar, the area, then puts the area on screen.
+     *
+     * @return whether it built one
+     */
+    public boolean buildStep() {
+        if (!showing) {
+            return false;
+        }
+        if (!toolsBuilt) {
+            buildTools();
+            return true;
+        }
+        if (area == null) {
+            buildArea();
+            return true;
+        }
+        if (scroll.getParent() == null) {
+            root.getChildren().add(scroll);
+            return true;
+        }
+        return false;
     }
 
     private void show(List<ConsoleLine> batch) {
-        StringBuilder sb = new StringBuilder(batch.size() * 64);
-        StyleSpansBuilder<Collection<String>> styles = new StyleSpansBuilder<>(batch.size() * 2);
-        boolean first = area.getLength() == 0;
-        for (ConsoleLine line : batch) {
-            if (!first) {
-                sb.append('\n');
-                styles.add(List.of(), 1);
-            }
-            first = false;
-            List<String> base = base(line.kind());
-            if (line.kind() == ConsoleLine.Kind.STDOUT && !AnsiText.plain(line.text())) {
-                for (AnsiText.Span span : AnsiText.spans(line.text())) {
-                    sb.append(span.text());
-                    styles.add(span.styles(), span.text().length());
-                }
-            } else {
-                String t = line.kind() == ConsoleLine.Kind.HEADER ? "── " + AnsiText.strip(line.text()) + " ──"
-                        : AnsiText.strip(line.text());
-                sb.append(t);
-                styles.add(base, t.length());
-            }
-        }
-        int from = area.getLength();
-        area.appendText(sb.toString());
-        area.setStyleSpans(from, styles.create());
+        int end = area.getLength();
+        area.replace(end, end, ConsoleDocument.of(batch, shownAny));
+        shownAny = true;
         trim();
         if (follow.isSelected()) {
             scrollToEnd();
@@ -190,18 +276,10 @@ public final class NodeConsole {
         }
     }
 
-    private static List<String> base(ConsoleLine.Kind kind) {
-        return switch (kind) {
-            case HEADER -> List.of("console-header");
-            case WHY -> List.of("console-why");
-            case STDERR -> List.of("console-stderr");
-            case NOTE -> List.of("console-note");
-            case DROPPED -> List.of("console-dropped");
-            case STDOUT -> List.of();
-        };
-    }
-
     private void scrollToEnd() {
+        if (area == null) {
+            return;
+        }
         int last = area.getParagraphs().size() - 1;
         if (last >= 0) {
             area.showParagraphAtBottom(last);
@@ -211,7 +289,7 @@ public final class NodeConsole {
     /** Selects the next (or previous) place the search text occurs, from the selection on, wrapping around. */
     public boolean find(boolean forward) {
         String query = search.getText();
-        if (query == null || query.isEmpty()) {
+        if (area == null || query == null || query.isEmpty()) {
             found.setText("");
             return false;
         }
@@ -247,6 +325,9 @@ public final class NodeConsole {
 
     /** Copies the selection, or the whole console when nothing is selected. */
     public String copy() {
+        if (area == null) {
+            return "";
+        }
         String selected = area.getSelectedText();
         String t = selected == null || selected.isEmpty() ? area.getText() : selected;
         ClipboardContent content = new ClipboardContent();

@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -38,6 +41,7 @@ public final class WelcomeModel {
     private final RunSecrets secrets;
     private final Settings settings;
     private final InstallPasswords demoPasswords;
+    private final FutureTask<ClusterPlan> course = new FutureTask<>(PlanYaml::courseExample);
     // Properties
     private final BooleanProperty demo = new SimpleBooleanProperty(this, "demo", false);
     private final ObjectProperty<Text> loadError = new SimpleObjectProperty<>(this, "loadError");
@@ -86,15 +90,37 @@ public final class WelcomeModel {
 
     // Commands
 
+    /**
+     * Reads the built-in course plan ahead, off the UI thread: the first YAML read of a run loads and warms the whole
+     * YAML mapper, a quarter of a second the window would otherwise freeze for when the teacher picks the course or
+     * the demo. Without it, the plan is read when first needed.
+     */
+    public void readCourseAhead(Executor background) {
+        background.execute(course);
+    }
+
+    /** The course plan (immutable, shared by every load). */
+    private ClusterPlan course() {
+        course.run();  // does nothing when it already ran, or runs now on this thread
+        try {
+            return course.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the course plan", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     /** A fresh plan: the course's settings and mirrors, with no machines yet. */
     public void newPlan() {
-        ClusterPlan course = PlanYaml.courseExample();
-        Cluster c = course.cluster();
-        ClusterPlan blank = new ClusterPlan(course.apiVersion(),
+        ClusterPlan example = course();
+        Cluster c = example.cluster();
+        ClusterPlan blank = new ClusterPlan(example.apiVersion(),
                 new Cluster("k8s-cluster", c.kubernetesVersion(), c.podSubnet(), c.serviceSubnet(),
                         new Endpoint(c.endpoint().host(), "", Endpoint.DEFAULT_PORT)),
-                new LoadBalancer(course.lbMode(), new LbHost("k8s-lb", ""), ""),
-                List.of(), course.ssh(), course.mirrors(), null, course.cni());
+                new LoadBalancer(example.lbMode(), new LbHost("k8s-lb", ""), ""),
+                List.of(), example.ssh(), example.mirrors(), null, example.cni());
         secrets.clear();
         demo.set(false);
         draft.load(blank, null);
@@ -104,7 +130,7 @@ public final class WelcomeModel {
     public void loadCourseExample() {
         secrets.clear();
         demo.set(false);
-        draft.load(PlanYaml.courseExample(), null);
+        draft.load(course(), null);
         loadError.set(null);
     }
 
@@ -120,7 +146,7 @@ public final class WelcomeModel {
         secrets.sshPasswordProperty().set(demoPasswords.ssh() == null ? "" : demoPasswords.ssh());
         secrets.sudoPasswordProperty().set(demoPasswords.sudo() == null ? "" : demoPasswords.sudo());
         secrets.harborPasswordProperty().set(demoPasswords.harbor() == null ? "" : demoPasswords.harbor());
-        draft.load(PlanYaml.courseExample(), null);
+        draft.load(course(), null);
         demo.set(true);
         loadError.set(null);
     }

@@ -196,6 +196,38 @@ class InstallModelTest {
     }
 
     @Test
+    void theRunStartsOffTheUiThreadAndACancelMeanwhileStopsIt() throws Exception {
+        // A UI thread of its own: callbacks wait in a queue until this test runs them, as the FX thread's would.
+        java.util.concurrent.LinkedBlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (BackgroundWork slowUi = new BackgroundWork("test-ui", 2, ui::add)) {
+            FakeNodes fake = new FakeNodes(40);
+            source = new FakeMachineSource(fake, dir, false, false);
+            draft.load(PlanYaml.courseExample(), null);
+            secrets.sshPasswordProperty().set("Ssh-fake-1a2");
+            secrets.harborPasswordProperty().set(FakeMachineSource.HARBOR_PASSWORD);
+            model = new InstallModel(draft, secrets, text, slowUi, () -> source);
+            InstallModel m = model;
+            m.start();
+            ui.take().run();  // prepared: the page is built on the next ticks, then the run starts
+            m.tick();
+            m.cancel();  // while the engine starts in the background, before its callback reached the UI thread
+            Runnable started = ui.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(started, "the engine started");
+            started.run();
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (m.busyProperty().get() && System.nanoTime() < end) {
+                Runnable r = ui.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    r.run();
+                }
+                m.tick();
+            }
+            assertEquals(InstallModel.Status.CANCELLED, m.status(), "the cancel was not lost");
+            assertTrue(fake.executions().size() < 20, "it stopped early: " + fake.executions().size() + " steps ran");
+        }
+    }
+
+    @Test
     void cancelStopsTheRunAndContinueFinishesIt() throws Exception {
         FakeNodes fake = new FakeNodes(40);
         InstallModel m = model(fake, false);

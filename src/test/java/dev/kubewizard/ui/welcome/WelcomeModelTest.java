@@ -13,6 +13,8 @@ import dev.kubewizard.ui.plan.RunSecrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,32 @@ class WelcomeModelTest {
         assertTrue(model.validProperty().get());
         assertEquals("k8s-class", draft.clusterNameProperty().get());
         assertFalse(draft.check().hasErrors());
+    }
+
+    @Test
+    void theCoursePlanReadAheadInTheBackgroundIsTheOneTheDemoAndTheCourseLoad() throws Exception {
+        WelcomeModel model = model();
+        List<Thread> readers = new ArrayList<>();
+        model.readCourseAhead(task -> {
+            Thread t = new Thread(task, "read-ahead");
+            readers.add(t);
+            t.start();
+        });
+        readers.get(0).join();
+        model.loadCourseExample();
+        assertEquals(PlanYaml.courseExample(), draft.toPlan());
+        model.newPlan();
+        assertTrue(draft.nodes().isEmpty());
+        model.loadCourseExample();
+        assertEquals(PlanYaml.courseExample(), draft.toPlan(), "the shared plan was not changed by the loads");
+    }
+
+    @Test
+    void withoutTheReadAheadTheCoursePlanIsReadWhenFirstNeeded() {
+        WelcomeModel model = model();
+        model.readCourseAhead(task -> { });  // a background that never gets to it
+        model.loadCourseExample();
+        assertEquals("k8s-class", draft.clusterNameProperty().get());
     }
 
     @Test
