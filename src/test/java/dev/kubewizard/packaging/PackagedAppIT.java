@@ -66,6 +66,14 @@ class PackagedAppIT {
     }
 
     @Test
+    void launcherStartsTheJvmWithTheClientCompilerOnly() throws Exception {
+        // docs/decisions/0004: C2's compile bursts delay frames on a 2-core laptop; the console benchmark runs so too
+        Path cfg = launcher.getParent().getParent().resolve("lib").resolve("app").resolve("kubewizard.cfg");
+        List<String> lines = Files.readAllLines(cfg, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(lines.contains("java-options=-XX:TieredStopAtLevel=1"), lines.toString());
+    }
+
+    @Test
     void launcherRendersTheCoursePlanExactlyAsTheTestedCodeDoes() throws Exception {
         Path plan = coursePlan();
         Run run = launch(List.of("render", plan.toString(), "--out", home.resolve("packaged").toString(),

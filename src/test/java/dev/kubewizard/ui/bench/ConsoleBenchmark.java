@@ -68,8 +68,11 @@ import javafx.stage.Stage;
  *
  * <pre>
  * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * xvfb-run -a java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.kubewizard.ui.bench.ConsoleBenchmark
+ * xvfb-run -a java -XX:TieredStopAtLevel=1 -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ *     dev.kubewizard.ui.bench.ConsoleBenchmark
  * </pre>
+ * {@code -XX:TieredStopAtLevel=1} is what the packaged launcher runs with (packaging/launcher.txt); the report says
+ * which compiler ran.
  * Arguments: seconds of flooding (60), lines per second per machine (2000), result file. With
  * {@code -Dbench.profile=true} it adds where the FX thread spent the whole run; with {@code -Djavafx.pulseLogger=true}
  * JavaFX prints each slow pulse's CSS, layout and render times.
@@ -361,7 +364,7 @@ public final class ConsoleBenchmark {
                 synchronized (late) {
                     report = String.format(Locale.ROOT, """
                             kubewizard console benchmark (%s)
-                            java %s, javafx %s, prism %s, %d processors
+                            java %s, javafx %s, prism %s, %d processors, JIT %s
                             flood: 5 consoles x %,d lines/s for %d s = %,d lines printed (%.1f s)
                             install status: %s
                             launch to first page: %,d ms
@@ -375,7 +378,7 @@ public final class ConsoleBenchmark {
                             consoles (each shows at most %,d lines + 20%% before a trim, and keeps at most %,d more aside while its tab is closed):
                             %s""", Instant.now(), System.getProperty("java.version"),
                             System.getProperty("javafx.runtime.version"), pipeline,
-                            rt.availableProcessors(), linesPerSecond, seconds, source.printed.get(),
+                            rt.availableProcessors(), jit(), linesPerSecond, seconds, source.printed.get(),
                             (source.floodEnd - source.floodStart) / 1000.0, window.install().status(),
                             launchToFirstPage, measured / 1000.0, run.report(), before.report(),
                             late.isEmpty() ? "none" : "\n  " + String.join("\n  ", late),
@@ -417,4 +420,11 @@ public final class ConsoleBenchmark {
         }
     }
 
+
+    /** "C1 only" when started with -XX:TieredStopAtLevel=1 (as the packaged app is), else "tiered (C1 + C2)". */
+    static String jit() {
+        boolean c1Only = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.matches("-XX:TieredStopAtLevel=[0-3]"));
+        return c1Only ? "C1 only" : "tiered (C1 + C2)";
+    }
 }
