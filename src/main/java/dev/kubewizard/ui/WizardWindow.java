@@ -44,7 +44,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -54,7 +53,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -141,10 +139,6 @@ public final class WizardWindow {
                 new ReviewPage(review, text),
                 installPage = new InstallPage(install, text, () -> wizard.next()),
                 new FinishPage(finish, text, folder -> openFolder.accept(folder)));
-
-        // The page the first click leads to (demo mode, the course plan, a new plan) is styled and laid out once off
-        // screen now, so that its first showing does not make the table's skins, header and flow all in one frame.
-        prelayout(pages.get(1).root());
 
         BorderPane frame = new BorderPane();
         frame.getStyleClass().add("wizard");
@@ -403,14 +397,6 @@ public final class WizardWindow {
             return text.get("ui.hint.fixFields");
         }
         return "";
-    }
-
-    private static void prelayout(Region page) {
-        Scene offscreen = new Scene(page, 1200, 760);
-        offscreen.getStylesheets().add(Theme.appStylesheet());
-        page.applyCss();
-        page.layout();
-        offscreen.setRoot(new Pane());
     }
 
     private void showPage() {
