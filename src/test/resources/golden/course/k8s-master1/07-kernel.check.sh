@@ -47,7 +47,6 @@ net.bridge.bridge-nf-call-ip6tables  = 1
 net.ipv4.ip_forward                  = 1
 KW_EOF
 grep -qw overlay /proc/filesystems
-[ -d /sys/module/br_netfilter ]
 [ "$(sysctl -n net.bridge.bridge-nf-call-iptables)" = 1 ]
 [ "$(sysctl -n net.bridge.bridge-nf-call-ip6tables)" = 1 ]
 [ "$(sysctl -n net.ipv4.ip_forward)" = 1 ]
