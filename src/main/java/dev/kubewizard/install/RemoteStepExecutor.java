@@ -38,8 +38,7 @@ public final class RemoteStepExecutor implements StepExecutor {
     @Override
     public StepResult execute(Step step, Map<String, String> inputs, LineSink sink, Cancellation cancel) {
         Instant started = Instant.now();
-        CancelSignal signal = new CancelSignal();
-        cancel.onCancel(signal::cancel);
+        CancelSignal signal = signal(cancel);
         try {
             connect();
             dev.kubewizard.ssh.StepResult r = runner.run(shell, step, inputs, observer(step, sink), signal);
@@ -71,8 +70,7 @@ public final class RemoteStepExecutor implements StepExecutor {
 
     @Override
     public Check check(Step step, LineSink sink, Cancellation cancel) {
-        CancelSignal signal = new CancelSignal();
-        cancel.onCancel(signal::cancel);
+        CancelSignal signal = signal(cancel);
         try {
             connect();
             return runner.check(shell, step, observer(step, sink), signal)
@@ -83,6 +81,13 @@ public final class RemoteStepExecutor implements StepExecutor {
             Thread.currentThread().interrupt();
             return Check.UNKNOWN;
         }
+    }
+
+    /** The SSH layer's cancel signal, fired by the run's. */
+    private static CancelSignal signal(Cancellation cancel) {
+        CancelSignal signal = new CancelSignal();
+        cancel.onCancel(signal::cancel);
+        return signal;
     }
 
     private void connect() throws SshException, InterruptedException {

@@ -579,14 +579,10 @@ public final class Orchestrator implements AutoCloseable {
                         inputs.put(in.name(), value);
                     }
                 }
-                StepExecution.Mode mode = checkOnly ? StepExecution.Mode.CHECK_ONLY : StepExecution.Mode.NORMAL;
                 StepSlot consumer = graph.consumerOf(s.key).map(slots::get).orElse(null);
-                if (consumer != null) {
-                    mode = StepExecution.Mode.UNLESS_CONSUMER_PASSES;
-                }
                 transition(s, StepState.RUNNING, null, null);
                 round.running++;
-                launches.add(new Launch(s, inputs, missing, round, mode, consumer));
+                launches.add(new Launch(s, inputs, missing, round, checkOnly, consumer));
             }
         }
         return launches;
@@ -605,7 +601,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** On a step thread: executes the step, records it, then lets the steps waiting for it start. */
     private void work(Launch l) {
-        StepResult result = execution.run(l.slot, l.inputs, l.missing, l.round.cancel, true, l.mode, l.consumer);
+        StepResult result = execution.run(l.slot, l.inputs, l.missing, l.round.cancel, true, l.checkOnly, l.consumer);
         try {
             complete(l.slot, result, l.round);
         } catch (RuntimeException e) {
@@ -900,7 +896,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** A step handed to a thread; {@code consumer} is the joining machine's step for join data, else null. */
     private record Launch(StepSlot slot, Map<String, String> inputs, List<String> missing, Round round,
-                          StepExecution.Mode mode, StepSlot consumer) {
+                          boolean checkOnly, StepSlot consumer) {
     }
 
     private record StepChangeEvent(RunListener.StepChange change) implements java.util.function.Consumer<RunListener> {

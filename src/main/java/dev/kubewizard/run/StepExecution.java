@@ -49,22 +49,9 @@ final class StepExecution {
         this.language = "en".equals(settings.language().getLanguage()) ? "en" : "zh";
     }
 
-    /** How a step is run. */
-    enum Mode {
-        /** Its check, then its script unless the check passed. */
-        NORMAL,
-        /**
-         * Join data: first the joining machine's check of its join step; when that passes the machine has joined and
-         * no join data is made (no token, no certificate upload); otherwise as {@link #NORMAL}.
-         */
-        UNLESS_CONSUMER_PASSES,
-        /** A join whose join data was not made because its check passed: the check only, again. */
-        CHECK_ONLY
-    }
-
     StepResult run(StepSlot slot, Map<String, String> inputs, List<String> missing, Cancellation cancel,
                    boolean journaled) {
-        return run(slot, inputs, missing, cancel, journaled, Mode.NORMAL, null);
+        return run(slot, inputs, missing, cancel, journaled, false, null);
     }
 
     /**
@@ -73,10 +60,12 @@ final class StepExecution {
      *
      * @param missing inputs that could not be found: the step fails without running
      * @param journaled whether a finished step goes to the journal (not the reset step: it is no step of the recipe)
-     * @param consumer for {@link Mode#UNLESS_CONSUMER_PASSES}: the step that reads this one's values
+     * @param checkOnly a join whose join data was not made because its check passed: the check alone, again
+     * @param consumer for join data: the joining machine's step. Its check runs first, on its machine; when that
+     *                 passes the machine has joined and no join data is made (no token, no certificate upload)
      */
     StepResult run(StepSlot slot, Map<String, String> inputs, List<String> missing, Cancellation cancel,
-                   boolean journaled, Mode mode, StepSlot consumer) {
+                   boolean journaled, boolean checkOnly, StepSlot consumer) {
         Step step = slot.step;
         Instant start = Instant.now();
         slot.started = start;
@@ -91,9 +80,12 @@ final class StepExecution {
             result = StepResult.failed(-1, List.of(), Duration.ZERO);
         } else if (cancel.isCancelled()) {
             result = StepResult.cancelled(Duration.ZERO);
-        } else if (mode == Mode.CHECK_ONLY) {
-            result = checkOnly(slot, sink, cancel);
-        } else if (mode == Mode.UNLESS_CONSUMER_PASSES && consumer != null && consumerPasses(consumer, cancel)) {
+        } else if (checkOnly) {
+            result = checkAgain(slot, sink, cancel);
+        } else if (consumer != null
+                && check(consumer, line -> LOG.debug("{} check: {}", consumer.key, masking.apply(line.text())),
+                        cancel) == StepExecutor.Check.PASSES) {
+            // The consumer's check lines go to the log only: its step has not started on its machine.
             note(slot, "run.note.consumer-done", consumer.key.host());
             slot.skippedForConsumer = true;
             result = StepResult.skipped(Duration.ofNanos(System.nanoTime() - t0));
@@ -143,28 +135,21 @@ final class StepExecution {
         return result;
     }
 
-    /** The consumer's check on its own machine; its lines go to the log only (the step has not started there). */
-    private boolean consumerPasses(StepSlot consumer, Cancellation cancel) {
+    /** Only the step's check, on its machine; an executor that throws cannot tell. */
+    private StepExecutor.Check check(StepSlot slot, LineSink sink, Cancellation cancel) {
         try {
-            StepExecutor.Check found = executors.get(consumer.key.host()).check(consumer.step,
-                    line -> LOG.debug("{} check: {}", consumer.key, masking.apply(line.text())), cancel);
-            LOG.info("{}: its check before the join data {}", consumer.key, found);
-            return found == StepExecutor.Check.PASSES;
+            StepExecutor.Check found = executors.get(slot.key.host()).check(slot.step, sink, cancel);
+            LOG.info("{}: its check alone {}", slot.key, found);
+            return found;
         } catch (RuntimeException e) {
-            LOG.warn("the check of {} could not run", consumer.key, e);
-            return false;
+            LOG.warn("the check of {} could not run", slot.key, e);
+            return StepExecutor.Check.UNKNOWN;
         }
     }
 
-    private StepResult checkOnly(StepSlot slot, LineSink sink, Cancellation cancel) {
+    private StepResult checkAgain(StepSlot slot, LineSink sink, Cancellation cancel) {
         long t0 = System.nanoTime();
-        StepExecutor.Check found;
-        try {
-            found = executors.get(slot.key.host()).check(slot.step, sink, cancel);
-        } catch (RuntimeException e) {
-            LOG.warn("the check of {} could not run", slot.key, e);
-            found = StepExecutor.Check.UNKNOWN;
-        }
+        StepExecutor.Check found = check(slot, sink, cancel);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         if (found == StepExecutor.Check.PASSES) {
             return StepResult.skipped(took);

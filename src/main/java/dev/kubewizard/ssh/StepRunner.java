@@ -107,9 +107,7 @@ public final class StepRunner {
         try {
             dir = shell.makePrivateDirectory();
             shell.upload(step.check().getBytes(StandardCharsets.UTF_8), dir + "/check.sh", "0600");
-            observer.stage(StepObserver.Stage.CHECK);
-            ExecResult check = run(shell, RemoteCommand.of("bash " + Bash.quote(dir + "/check.sh")).asRoot(),
-                    observer, cancel);
+            ExecResult check = runCheck(shell, dir, observer, cancel);
             return check.ending() == ExecResult.Ending.EXITED ? Optional.of(check.exitCode() == 0) : Optional.empty();
         } catch (SshException e) {
             LOG.info("the check of {} on {} could not run: {}", step.id(), shell.target().display(), e.getMessage());
@@ -140,9 +138,7 @@ public final class StepRunner {
                     e.problem().en()));
         }
         try {
-            observer.stage(StepObserver.Stage.CHECK);
-            ExecResult check = run(shell, RemoteCommand.of("bash " + Bash.quote(dir + "/check.sh")).asRoot(),
-                    observer, cancel);
+            ExecResult check = runCheck(shell, dir, observer, cancel);
             switch (check.ending()) {
                 case CANCELLED:
                     return Attempt.cancelled();
@@ -179,6 +175,13 @@ public final class StepRunner {
                 shell.removeQuietly(dir);
             }
         }
+    }
+
+    /** The check uploaded to {@code dir}, as root. */
+    private static ExecResult runCheck(RemoteShell shell, String dir, StepObserver observer, CancelSignal cancel)
+            throws SshException, InterruptedException {
+        observer.stage(StepObserver.Stage.CHECK);
+        return run(shell, RemoteCommand.of("bash " + Bash.quote(dir + "/check.sh")).asRoot(), observer, cancel);
     }
 
     private static ExecResult run(RemoteShell shell, RemoteCommand command, StepObserver observer,

@@ -402,8 +402,8 @@ public final class InstallPage implements Page {
             retry.setDisable(!model.canRetry(host));
             reset.setDisable(!model.canReset(host));
         };
-        model.nodeState(host).addListener((o, a, b) -> enable.run());
-        model.busyProperty().addListener((o, a, b) -> enable.run());
+        follow(retry, model.nodeState(host), enable);
+        follow(retry, model.busyProperty(), enable);
         enable.run();
         console.tools().getChildren().addAll(0, List.of(retry, reset, new Separator(Orientation.VERTICAL)));
         Tab tab = new Tab(host, console.root());
@@ -483,10 +483,8 @@ public final class InstallPage implements Page {
             tip.setText(text.get("ui.install.cell." + c.state().name().toLowerCase(java.util.Locale.ROOT))
                     + (c.total() > 0 ? " · " + text.get("ui.install.cell.steps", c.done(), c.total()) : ""));
         };
-        // Held by the label: a language switch builds new cells, and the old ones must not stay listening.
-        ChangeListener<GridCell> follow = (o, a, b) -> show.run();
-        l.getProperties().put(ChangeListener.class, follow);
-        model.cell(host, phase).addListener(new WeakChangeListener<>(follow));
+        // A language switch builds new cells: the old ones must not stay listening.
+        follow(l, model.cell(host, phase), show);
         show.run();
         return l;
     }
@@ -514,25 +512,31 @@ public final class InstallPage implements Page {
     }
 
     private static void showIcon(FontIcon icon, NodeState s) {
-        switch (s == null ? NodeState.PENDING : s) {
-            case PENDING -> setIcon(icon, MaterialDesignC.CIRCLE_OUTLINE, "muted-icon");
-            case RUNNING -> setIcon(icon, MaterialDesignP.PROGRESS_CLOCK, "running-icon");
-            case WAITING -> setIcon(icon, MaterialDesignP.PAUSE_CIRCLE_OUTLINE, "muted-icon");
-            case DONE -> setIcon(icon, MaterialDesignC.CHECK_CIRCLE, "ok-icon");
-            case FAILED -> setIcon(icon, MaterialDesignA.ALERT_CIRCLE, "error-icon");
-            case BLOCKED -> setIcon(icon, MaterialDesignL.LOCK_OUTLINE, "warning-icon");
-            case CANCELLED -> setIcon(icon, MaterialDesignC.CANCEL, "warning-icon");
+        if (s == NodeState.WAITING) {
+            setIcon(icon, MaterialDesignP.PAUSE_CIRCLE_OUTLINE, "muted-icon");
+        } else {
+            // Every other machine state looks like the overview cell of the same name.
+            showIcon(icon, CellState.valueOf((s == null ? NodeState.PENDING : s).name()));
         }
     }
 
     /** An icon that follows the machine's state (one node, changed in place). */
     private static FontIcon nodeIcon(ObservableValue<NodeState> state) {
         FontIcon icon = Icons.of(MaterialDesignC.CIRCLE_OUTLINE, 16);
-        showIcon(icon, state.getValue());
-        ChangeListener<NodeState> follow = (o, a, b) -> showIcon(icon, b);
-        icon.getProperties().put(ChangeListener.class, follow);  // held by the icon, like a binding would be
-        state.addListener(new WeakChangeListener<>(follow));
+        Runnable show = () -> showIcon(icon, state.getValue());
+        follow(icon, state, show);
+        show.run();
         return icon;
+    }
+
+    /**
+     * Runs {@code show} on every change of {@code value} for as long as {@code owner} lives: the listener is held by
+     * the node, like a binding would be, so nodes of an earlier run or language do not stay listening to the model.
+     */
+    private static void follow(Node owner, ObservableValue<?> value, Runnable show) {
+        ChangeListener<Object> listener = (o, a, b) -> show.run();
+        owner.getProperties().put(listener, listener);
+        value.addListener(new WeakChangeListener<>(listener));
     }
 
 }

@@ -99,6 +99,11 @@ public final class WelcomeModel {
         background.execute(course);
     }
 
+    /** Whether the course plan has been read (ahead, or by a first load). */
+    boolean courseRead() {
+        return course.isDone();
+    }
+
     /** The course plan (immutable, shared by every load). */
     private ClusterPlan course() {
         course.run();  // does nothing when it already ran, or runs now on this thread

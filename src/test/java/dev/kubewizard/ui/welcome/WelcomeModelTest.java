@@ -49,6 +49,7 @@ class WelcomeModelTest {
             t.start();
         });
         readers.get(0).join();
+        assertTrue(model.courseRead(), "read on the background thread, before any click");
         model.loadCourseExample();
         assertEquals(PlanYaml.courseExample(), draft.toPlan());
         model.newPlan();
@@ -61,7 +62,9 @@ class WelcomeModelTest {
     void withoutTheReadAheadTheCoursePlanIsReadWhenFirstNeeded() {
         WelcomeModel model = model();
         model.readCourseAhead(task -> { });  // a background that never gets to it
+        assertFalse(model.courseRead());
         model.loadCourseExample();
+        assertTrue(model.courseRead());
         assertEquals("k8s-class", draft.clusterNameProperty().get());
     }
 
